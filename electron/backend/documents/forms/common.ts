@@ -1,0 +1,32 @@
+/** Pieces several forms share: section captions, sign-off lines, household summary strings. */
+import type { Paragraph } from 'docx';
+import { para, PT, run, signRoleRuns, type SignRole } from '../layout';
+import type { SignedPersonVM } from '../model-common';
+
+/** 「一、家庭基本情况」: 黑体 caption above a table (公文 first-level heading face). */
+export function sectionHeading(text: string, size: number = PT.小四): Paragraph {
+  return para([run(text, { size, font: '黑体' })], { size, line: 0, before: 160, after: 80, keepNext: true, align: 'left' });
+}
+
+/** People who sign as one role (核实人 ×2, 核算人 …) become roles labelled only once. */
+export function peopleRoles(label: string, people: readonly SignedPersonVM[], minimum: number): SignRole[] {
+  const roles: SignRole[] = people.map((p, i) => ({ label: i === 0 ? label : '', name: p.姓名, signature: p }));
+  for (let i = people.length; i < minimum; i++) roles.push({ label: i === 0 ? label : '' });
+  return roles;
+}
+
+/**
+ * A sign-off line outside the grid: 「入户核实人（签字）：____ ____　　户主签字（手印）：____」.
+ * Unlabelled roles (continuations) print without 「：」.
+ */
+export function signOffLine(roles: readonly SignRole[], size: number = PT.小四): Paragraph {
+  const runs = roles.flatMap((r, i) => {
+    const gap = i === 0 ? [] : [run(r.label ? '\u3000\u3000' : '\u3000', { size })];
+    const parts = signRoleRuns(r, size);
+    return [...gap, ...(r.label ? parts : parts.slice(1))];
+  });
+  return para(runs, { size, line: 0, before: 200, align: 'left' });
+}
+
+/** Joins risks for text cells: 「因病、因学」. */
+export const joinList = (items: readonly string[] | undefined): string => (items ?? []).join('、');

@@ -1,0 +1,147 @@
+/**
+ * Shared page layout of the standard forms: A4 (11906×16838 twips), margins from a parameter,
+ * footer with page numbers, document-wide fonts. Re-exports the text, table, signature and
+ * approval-block helpers so a form builder imports from one place.
+ */
+import {
+  AlignmentType,
+  Footer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  TextRun,
+  type FileChild,
+  type ISectionOptions,
+  type IStylesOptions,
+} from 'docx';
+import type { OfficeVM } from './model-common';
+import type { Margins, ResolvedOptions } from './options';
+import { formTable } from './table';
+import { FONT_BODY, FONT_LATIN, PT, run } from './text';
+
+export * from './text';
+export * from './table';
+export * from './signature';
+export * from './approval';
+
+/** A4 in twips. Literal values: convertMillimetersToTwip(210) floors to 11905. */
+export const A4 = { width: 11906, height: 16838 } as const;
+
+export const cmToTwip = (cm: number): number => Math.round((cm * 1440) / 2.54);
+
+export type Orientation = 'portrait' | 'landscape';
+
+/** Width between the left and right margins, in twips. */
+export function textWidth(orientation: Orientation, margins: Margins): number {
+  const pageWidth = orientation === 'landscape' ? A4.height : A4.width;
+  return pageWidth - cmToTwip(margins.left) - cmToTwip(margins.right);
+}
+
+/** What every form builder returns: one section of a document (one household's form). */
+export interface FormContent {
+  title: string;
+  orientation: Orientation;
+  children: FileChild[];
+  /** a line printed above the page number, e.g. a meeting record's lock hash */
+  footerNote?: string;
+}
+
+/** The page a builder lays out on: its text width and the resolved options. */
+export interface PageContext extends ResolvedOptions {
+  orientation: Orientation;
+  width: number;
+}
+
+export const pageContext = (orientation: Orientation, options: ResolvedOptions): PageContext => ({
+  ...options,
+  orientation,
+  width: textWidth(orientation, options.margins),
+});
+
+/**
+ * 「第 X 页 共 Y 页」 counting within the section, so a batch print of many households numbers
+ * each household's form from 1.
+ */
+export function pageFooter(note?: string): Footer {
+  const size = PT.五号;
+  const children: Paragraph[] = [];
+  if (note) children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [run(note, { size: PT.小五 })] }));
+  children.push(
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [
+        run('第 ', { size }),
+        pageField(PageNumber.CURRENT, size),
+        run(' 页 共 ', { size }),
+        pageField(PageNumber.TOTAL_PAGES_IN_SECTION, size),
+        run(' 页', { size }),
+      ],
+    }),
+  );
+  return new Footer({ children });
+}
+
+function pageField(field: (typeof PageNumber)[keyof typeof PageNumber], size: number) {
+  return new TextRun({
+    children: [field],
+    size: Math.round(size * 2),
+    font: { ascii: FONT_LATIN, hAnsi: FONT_LATIN, eastAsia: FONT_BODY },
+  });
+}
+
+/** One section: A4 in the form's orientation, the given margins, page numbers restarting at 1. */
+export function formSection(content: FormContent, margins: Margins): ISectionOptions {
+  return {
+    properties: {
+      page: {
+        size: {
+          width: A4.width,
+          height: A4.height,
+          orientation: content.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+        },
+        margin: {
+          top: cmToTwip(margins.top),
+          bottom: cmToTwip(margins.bottom),
+          left: cmToTwip(margins.left),
+          right: cmToTwip(margins.right),
+          footer: cmToTwip(Math.min(1.5, margins.bottom * 0.6)),
+        },
+        pageNumbers: { start: 1 },
+      },
+    },
+    footers: { default: pageFooter(content.footerNote) },
+    children: content.children,
+  };
+}
+
+/** Document defaults: 仿宋_GB2312 三号, Chinese language tags, so unstyled text still looks right. */
+export const DOCUMENT_STYLES: IStylesOptions = {
+  default: {
+    document: {
+      run: {
+        font: { ascii: FONT_LATIN, hAnsi: FONT_LATIN, eastAsia: FONT_BODY, cs: FONT_LATIN },
+        size: PT.三号 * 2,
+        language: { value: 'en-US', eastAsia: 'zh-CN' },
+      },
+    },
+  },
+};
+
+/** 「平江县三市镇红星村第三组」 — place names joined as printed on headers. */
+export function placeName(office: OfficeVM, group?: string): string {
+  return [office.省, office.市, office.县, office.乡镇, office.村, group].filter(Boolean).join('');
+}
+
+/**
+ * The line above a grid: place on the left, e.g. 户编号 on the right (forms.md §1). A borderless
+ * two-cell table keeps both ends aligned whatever the lengths.
+ */
+export function headerLine(left: string, right: string, width: number, size: number = PT.小四) {
+  return formTable({
+    columns: [3, 2],
+    width,
+    size,
+    borderless: true,
+    rows: [{ cells: [{ text: left, align: 'left' }, { text: right, align: 'right' }] }],
+  });
+}

@@ -1,0 +1,125 @@
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BackendEvents, EventName } from '../../shared/api/events';
+import type { Result } from '../../shared/api/result';
+import { parseProfile, type Profile } from '../../shared/domain/profile';
+import { authenticate } from './auth/sessions';
+import type { BackendServices, Session } from './context';
+import { closeDatabase, openDatabase, type Db } from './db/connection';
+import { applyMigrations, assertNotNewer, loadMigrations, pendingMigrations, schemaVersion } from './db/migrate';
+import { dispatch, type Logger } from './dispatch';
+import { FileStore } from './files';
+import { allHandlers } from './handlers/index';
+import { PROFILE_KEY } from './handlers/settings';
+import { getSetting, putSetting } from './repos/settings';
+import { ensureFirstAdmin } from './bootstrap';
+import { backupBeforeMigration } from './backupFile';
+import { systemClock, uuidIds, type Clock, type Ids } from './runtime';
+
+export interface BackendOptions {
+  dataDir: string;
+  clock?: Clock;
+  ids?: Ids;
+  /** Registers test-only methods (moving the clock). Never on in production. */
+  testMode?: boolean;
+  log?: Logger;
+  migrationsDir?: string;
+  /** Creates user `admin` with this password when the database has no users yet. */
+  adminPassword?: string;
+}
+
+export interface Backend {
+  dispatch(method: string, input: unknown, session: Session | null): Promise<Result<unknown>>;
+  /** Resolves a bearer token to its session (idle timeout enforced), or null. */
+  authenticate(token: string | null | undefined): Session | null;
+  on<E extends EventName>(event: E, listener: (payload: BackendEvents[E]) => void): () => void;
+  readonly services: BackendServices;
+  readonly dbPath: string;
+  close(): void;
+}
+
+export const DB_FILE = 'guardline.db';
+
+const consoleLog: Logger = {
+  error: (m, e) => console.error(`[guardline] ${m}`, e ?? ''),
+  warn: (m) => console.warn(`[guardline] ${m}`),
+};
+
+/**
+ * Opens (or creates) the office database under `dataDir` and returns the one dispatch every
+ * transport uses. Async only because the pre-migration backup uses SQLite's online backup API.
+ */
+export async function createBackend(options: BackendOptions): Promise<Backend> {
+  const log = options.log ?? consoleLog;
+  const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? uuidIds;
+  mkdirSync(options.dataDir, { recursive: true });
+  const dbPath = join(options.dataDir, DB_FILE);
+  const db = openDatabase(dbPath);
+  try {
+    await migrate(db, options, clock);
+  } catch (e) {
+    closeDatabase(db);
+    throw e;
+  }
+  const events = new EventEmitter();
+  events.setMaxListeners(100);
+  let profileCache: Profile | undefined;
+  const services: BackendServices = {
+    db,
+    clock,
+    ids,
+    dataDir: options.dataDir,
+    workstationId: ensureWorkstationId(db, ids, clock),
+    files: new FileStore(db, ids, options.dataDir),
+    emit: (event, payload) => events.emit(event, payload),
+    profile: () => (profileCache ??= loadProfile(db, log)),
+    invalidateSettings: () => {
+      profileCache = undefined;
+    },
+    testMode: options.testMode ?? false,
+    readOnly: false,
+  };
+  if (options.adminPassword) ensureFirstAdmin(services, options.adminPassword);
+  const handlers = allHandlers();
+  return {
+    dispatch: (method, input, session) => dispatch(services, handlers, log, method, input, session),
+    authenticate: (token) => authenticate(services, token),
+    on: (event, listener) => {
+      events.on(event, listener);
+      return () => events.off(event, listener);
+    },
+    services,
+    dbPath,
+    close: () => closeDatabase(db),
+  };
+}
+
+async function migrate(db: Db, options: BackendOptions, clock: Clock): Promise<void> {
+  const migrations = loadMigrations(options.migrationsDir);
+  assertNotNewer(db, migrations);
+  const pending = pendingMigrations(db, migrations);
+  // A database with data is copied aside before its structure changes; a new one has nothing to lose.
+  if (pending.length && schemaVersion(db) > 0) await backupBeforeMigration(db, options.dataDir, schemaVersion(db), clock.now());
+  applyMigrations(db, migrations);
+}
+
+function ensureWorkstationId(db: Db, ids: Ids, clock: Clock): string {
+  const existing = getSetting<string>(db, 'workstation_id');
+  if (existing) return existing;
+  const id = ids.newId();
+  putSetting(db, 'workstation_id', id, clock.now().toISOString(), null);
+  return id;
+}
+
+/** The stored profile merged over the seed; a broken stored profile falls back to the seed, loudly. */
+function loadProfile(db: Db, log: Logger): Profile {
+  const stored = getSetting<unknown>(db, PROFILE_KEY);
+  try {
+    return parseProfile(stored ?? {});
+  } catch (e) {
+    log.error('stored 地方口径 profile is invalid; using the seed profile until it is fixed', e);
+    return parseProfile({});
+  }
+}

@@ -1,0 +1,4 @@
+import type { MethodDef } from '../define';
+
+// Filled in by the issue that owns this aggregate.
+export const leadsMethods = {} satisfies Record<string, MethodDef>;

@@ -1,0 +1,157 @@
+// 风险消除 criteria, checked before an elimination case may start. Input is plain data the backend
+// gathers (dates, the latest income accounting, the latest 两不愁三保障+饮水 assessment, measure
+// counts, labour flags): no database here. Each criterion passes or fails with a Chinese explanation.
+import { addMonths, compareDates, type DateString } from '../deadlines';
+import { workflowRule } from '../errors';
+import type { Actor, WorkflowContext } from './caseState';
+import { assertPermitted } from './caseState';
+import type { ProcedureRules } from './rules';
+import type { EliminationMode } from './steps';
+
+/** One item of the 两不愁三保障 + 饮水安全 assessment; null = not assessed. */
+export type SecurityCheck = { passed: boolean; note?: string } | null;
+
+export interface EliminationCriteriaInput {
+  /** 识别监测时间: the date of the identification's 县级审定. */
+  identifiedOn: DateString;
+  /** The day of the check (China date of `now`). */
+  checkedOn: DateString;
+  mode: EliminationMode;
+  /** The latest income accounting (收入核算); amounts in 分. */
+  latestIncome: { accountedOn: DateString; perCapitaNetCents: number; lineCents: number } | null;
+  security: {
+    foodAndClothing: SecurityCheck; // 吃穿不愁
+    education: SecurityCheck; // 义务教育保障
+    medical: SecurityCheck; // 基本医疗保障
+    housing: SecurityCheck; // 住房安全
+    water: SecurityCheck; // 饮水安全
+  };
+  /** Measures delivered (落实) for this household's risks. */
+  deliveredMeasures: number;
+  /** 整户无劳动能力: every member 丧失劳动力/无劳动力. */
+  wholeHouseholdWithoutLabour: boolean;
+}
+
+export type CriterionKey = 'minMonths' | 'income' | 'security' | 'measures' | 'labour';
+
+export interface CriterionResult {
+  key: CriterionKey;
+  label: string;
+  passed: boolean;
+  explanation: string;
+}
+
+export interface CriteriaReport {
+  checkedOn: DateString;
+  mode: EliminationMode;
+  results: CriterionResult[];
+  allPassed: boolean;
+}
+
+/** A recorded decision to start despite failed criteria. */
+export interface CriteriaOverride {
+  reason: string;
+  by: Actor;
+  at: string;
+  failedKeys: CriterionKey[];
+}
+
+const SECURITY_LABELS: Record<keyof EliminationCriteriaInput['security'], string> = {
+  foodAndClothing: '吃穿不愁',
+  education: '义务教育保障',
+  medical: '基本医疗保障',
+  housing: '住房安全',
+  water: '饮水安全',
+};
+
+export const formatYuan = (cents: number): string =>
+  `${cents < 0 ? '-' : ''}${(Math.abs(cents) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
+
+function minMonthsCriterion(input: EliminationCriteriaInput, months: number): CriterionResult {
+  const earliest = addMonths(input.identifiedOn, months);
+  const passed = compareDates(input.checkedOn, earliest) >= 0;
+  const explanation = passed
+    ? `识别纳入于 ${input.identifiedOn}，已满 ${months} 个月。`
+    : `识别纳入于 ${input.identifiedOn}，未满 ${months} 个月，${earliest} 起方可启动风险消除。`;
+  return { key: 'minMonths', label: `识别纳入满${months}个月`, passed, explanation };
+}
+
+function incomeCriterion(input: EliminationCriteriaInput): CriterionResult {
+  const label = '人均纯收入稳定高于监测范围';
+  const income = input.latestIncome;
+  if (!income) return { key: 'income', label, passed: false, explanation: '尚无收入核算记录，请先完成收入核算。' };
+  // Seed: "稳定高于…监测范围" — strictly above the line.
+  const passed = income.perCapitaNetCents > income.lineCents;
+  const amounts = `最近一次收入核算（${income.accountedOn}）人均纯收入 ${formatYuan(income.perCapitaNetCents)}，监测范围 ${formatYuan(income.lineCents)}`;
+  return { key: 'income', label, passed, explanation: passed ? `${amounts}，高于监测范围。` : `${amounts}，未高于监测范围。` };
+}
+
+function securityCriterion(input: EliminationCriteriaInput): CriterionResult {
+  const entries = Object.entries(input.security) as [keyof EliminationCriteriaInput['security'], SecurityCheck][];
+  const missing = entries.filter(([, c]) => c === null).map(([k]) => SECURITY_LABELS[k]);
+  const failed = entries.filter(([, c]) => c !== null && !c.passed).map(([k, c]) => `${SECURITY_LABELS[k]}${c?.note ? `（${c.note}）` : ''}`);
+  const problems = [
+    ...(failed.length ? [`未达标：${failed.join('、')}`] : []),
+    ...(missing.length ? [`未评估：${missing.join('、')}`] : []),
+  ];
+  const passed = problems.length === 0;
+  return {
+    key: 'security',
+    label: '两不愁三保障及饮水安全达标',
+    passed,
+    explanation: passed ? '吃穿不愁、义务教育、基本医疗、住房安全、饮水安全均已达标。' : `${problems.join('；')}。`,
+  };
+}
+
+function measuresCriterion(input: EliminationCriteriaInput): CriterionResult {
+  const label = '至少落实一项帮扶措施';
+  if (input.mode === '自然消除') return { key: 'measures', label, passed: true, explanation: '自然消除不要求落实帮扶措施。' };
+  const passed = input.deliveredMeasures >= 1;
+  return {
+    key: 'measures',
+    label,
+    passed,
+    explanation: passed ? `已落实帮扶措施 ${input.deliveredMeasures} 项。` : '帮扶消除须针对风险至少落实一项帮扶措施，目前没有已落实的措施。',
+  };
+}
+
+function labourCriterion(input: EliminationCriteriaInput): CriterionResult {
+  const passed = !input.wholeHouseholdWithoutLabour;
+  return {
+    key: 'labour',
+    label: '非整户无劳动能力',
+    passed,
+    explanation: passed ? '该户有劳动能力成员。' : '整户无劳动能力户落实兜底保障后暂不标注风险消除，应继续跟踪监测。',
+  };
+}
+
+export function evaluateEliminationCriteria(input: EliminationCriteriaInput, rules: Pick<ProcedureRules, 'eliminationMinMonths'>): CriteriaReport {
+  const results = [
+    minMonthsCriterion(input, rules.eliminationMinMonths),
+    incomeCriterion(input),
+    securityCriterion(input),
+    measuresCriterion(input),
+    labourCriterion(input),
+  ];
+  return { checkedOn: input.checkedOn, mode: input.mode, results, allPassed: results.every((r) => r.passed) };
+}
+
+/**
+ * Lets an elimination start. All criteria passed → no override needed (a given one is ignored).
+ * Otherwise only an actor holding the profile's `override` permission may proceed, with a reason;
+ * the override is returned so the case can keep it.
+ */
+export function assertEliminationMayStart(
+  report: CriteriaReport,
+  override: { reason: string } | undefined,
+  ctx: WorkflowContext,
+): CriteriaOverride | undefined {
+  if (report.allPassed) return undefined;
+  const failed = report.results.filter((r) => !r.passed);
+  const list = failed.map((r) => `${r.label}：${r.explanation}`).join('；');
+  if (!override) throw workflowRule(`不符合风险消除条件，不能发起风险消除：${list}`, { failed });
+  assertPermitted(ctx, 'override');
+  const reason = override.reason.trim();
+  if (reason.length < 4) throw workflowRule('特批发起风险消除须写明理由（至少 4 个字）。');
+  return { reason, by: { ...ctx.actor }, at: ctx.now.toISOString(), failedKeys: failed.map((r) => r.key) };
+}
