@@ -42,7 +42,7 @@ export async function dispatch(
   const parsed = def.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     const issues = formatZodIssues(parsed.error.issues);
-    return fail('validation', issues.map((i) => i.message).join('；'), { issues });
+    return fail('validation', issues.map((i) => i.message).join(''), { issues });
   }
 
   if (services.readOnly && def.write && !ALLOWED_WHEN_READ_ONLY.has(name)) {

@@ -95,7 +95,6 @@ export class FileStore {
 /** Keeps a display name only: no directories, no control characters, bounded length. */
 export function sanitizeName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'file';
-  // eslint-disable-next-line no-control-regex
   const clean = base.replace(/[\u0000-\u001f<>:"|?*]/g, '_').trim();
   return (clean || 'file').slice(0, 120);
 }

@@ -1,6 +1,13 @@
+import { registersLabels } from './fieldLabels/registers';
+import { importsLabels } from './fieldLabels/imports';
+import { reliabilityLabels } from './fieldLabels/reliability';
+import { assistanceLabels } from './fieldLabels/assistance';
+import { proceduresLabels } from './fieldLabels/procedures';
+import { documentsLabels } from './fieldLabels/documents';
+
 // Chinese names of API fields, so a validation message can say which field is wrong.
 // Keys are the last path segment of the field (camelCase as in the contract).
-export const FIELD_LABELS: Record<string, string> = {
+const BASE_LABELS: Record<string, string> = {
   id: '编号',
   username: '用户名',
   password: '密码',
@@ -38,6 +45,7 @@ export const FIELD_LABELS: Record<string, string> = {
   education: '文化程度',
   schoolStage: '在校生学段',
   schoolGrade: '年级',
+  outOfSchoolReason: '未上学原因',
   health: '健康状况',
   disabilityGrade: '残疾等级',
   disabilityCertNo: '残疾证号',
@@ -60,6 +68,17 @@ export const FIELD_LABELS: Record<string, string> = {
   township: '乡镇（街道）',
   file: '文件',
   rowVersion: '数据版本',
+};
+
+/** Base labels plus each area's own (fieldLabels/*.ts); an area's label wins for its own fields. */
+export const FIELD_LABELS: Record<string, string> = {
+  ...BASE_LABELS,
+  ...registersLabels,
+  ...importsLabels,
+  ...reliabilityLabels,
+  ...assistanceLabels,
+  ...proceduresLabels,
+  ...documentsLabels,
 };
 
 export const labelFor = (path: PropertyKey[]): string => {

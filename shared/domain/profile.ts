@@ -6,6 +6,7 @@ import { validationError, type FieldIssue } from './errors';
 import { forEachCondition } from './profileConditions';
 import { describeProfilePath } from './profileLabels';
 import {
+  assessmentSchema,
   assistanceSchema,
   documentsSchema,
   enumsSchema,
@@ -28,6 +29,7 @@ const baseProfileSchema = z.strictObject({
   enums: enumsSchema,
   income: incomeSchema,
   grading: gradingSchema,
+  assessment: assessmentSchema,
   procedure: procedureSchema,
   assistance: assistanceSchema,
   warnings: warningsSchema,
@@ -78,6 +80,9 @@ function checkEnums(p: z.infer<typeof baseProfileSchema>, ctx: Ctx): void {
     }
   });
   const risks = new Set(e.riskTypes.map((r) => r.label));
+  for (const [check, risk] of Object.entries(p.assessment.failedCheckRisks)) {
+    if (risk && !risks.has(risk)) ctx.addIssue({ code: 'custom', path: ['assessment', 'failedCheckRisks', check], message: `风险类型“${risk}”不在风险类型列表中` });
+  }
   const categories = new Set(e.measureCategories.map((m) => m.key));
   p.assistance.rules.riskMeasures.forEach((rule, i) => {
     if (!risks.has(rule.risk)) ctx.addIssue({ code: 'custom', path: ['assistance', 'rules', 'riskMeasures', i], message: `风险类型“${rule.risk}”不在风险类型列表中` });
@@ -124,6 +129,7 @@ export type IncomeSettings = Profile['income'];
 export type IncomeItemDef = IncomeSettings['items'][number];
 export type IncomeLine = IncomeSettings['lines'][number];
 export type GradingSettings = Profile['grading'];
+export type AssessmentSettings = Profile['assessment'];
 export type ProcedureSettings = Profile['procedure'];
 export type AssistanceSettings = Profile['assistance'];
 export type WarningSettings = Profile['warnings'];
@@ -133,16 +139,26 @@ export type DocumentSettings = Profile['documents'];
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+// Objects whose keys are optional by design: a missing key means "no value", so they are never filled from the seed
+// (otherwise an office could not remove a step limit the seed sets).
+const WHOLE_VALUE_PATHS = new Set(['procedure.stepWorkingDays', 'assessment.failedCheckRisks']);
+
 /**
  * Fills keys missing from a stored profile with the seed's values, so a profile saved by an older version still
- * loads. Objects merge key by key; arrays and scalars present in `stored` replace the seed's wholesale.
+ * loads. Objects merge key by key; arrays, scalars and the optional-key maps above replace the seed's wholesale.
  */
-export function withSeedDefaults(stored: unknown, seed: unknown = SEED_PROFILE): unknown {
-  if (!isPlainObject(stored) || !isPlainObject(seed)) return stored === undefined ? seed : stored;
+export function withSeedDefaults(stored: unknown, seed: unknown = SEED_PROFILE, path = ''): unknown {
+  if (stored === undefined) return seed;
+  if (!isPlainObject(stored) || !isPlainObject(seed) || WHOLE_VALUE_PATHS.has(path)) return stored;
   const merged: Record<string, unknown> = { ...seed };
-  for (const [k, v] of Object.entries(stored)) merged[k] = k in seed ? withSeedDefaults(v, seed[k]) : v;
+  for (const [k, v] of Object.entries(stored)) {
+    merged[k] = k in seed ? withSeedDefaults(v, seed[k], path ? `${path}.${k}` : k) : v;
+  }
   return merged;
 }
+
+// zod's own Simplified Chinese messages for the generic cases (wrong type, unknown key); ours override where set.
+const ZH_CN_ERRORS = z.locales.zhCN().localeError;
 
 export type ProfileCheck = { ok: true; profile: Profile } | { ok: false; issues: FieldIssue[] };
 
@@ -157,7 +173,7 @@ export function checkProfile(input: unknown): ProfileCheck {
     }
   }
   if (!isPlainObject(json)) return { ok: false, issues: [{ path: '', message: '地方口径应为一个 JSON 对象' }] };
-  const result = profileSchema.safeParse(withSeedDefaults(json), { error: z.locales.zhCN().localeError });
+  const result = profileSchema.safeParse(withSeedDefaults(json), { error: ZH_CN_ERRORS });
   if (result.success) return { ok: true, profile: result.data };
   return {
     ok: false,

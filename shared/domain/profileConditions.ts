@@ -32,7 +32,7 @@ export type IncomeLineKind = 'poverty' | 'monitoring';
  * - checksAllPassed: every one of the six items assessed and 达标 (unassessed items do not pass).
  * - category / householdType: the household's 监测对象类别 / 户类型 is one of these labels.
  * - hasRisk: the household has at least one open 风险类型 (true) or none (false).
- * - riskIn: at least one open risk is one of these labels (a sub-type like 因灾 matches by its main type).
+ * - riskIn: at least one open risk is one of these labels (main types: 因灾, not its sub-type 洪涝灾害).
  * - riskEliminated: the case's 风险是否已消除.
  * - selfPaidMedicalAboveFen: 合规自付医疗支出 in the window strictly above this many 分.
  * - flag: the household carries this flag key (e.g. noLabourCapacity).

@@ -6,6 +6,7 @@ const SECTION_LABELS: Record<string, string> = {
   enums: '选项列表',
   income: '收入核算',
   grading: '风险评级',
+  assessment: '两不愁三保障评估',
   procedure: '办理程序',
   assistance: '帮扶跟踪',
   warnings: '部门预警',
@@ -60,6 +61,9 @@ const FIELD_LABELS: Record<string, string> = {
   passwordMinClasses: '密码字符种类',
   marginsCm: '页边距（厘米）',
   fonts: '字体',
+  compulsoryAgeFrom: '义务教育起始年龄',
+  compulsoryAgeTo: '义务教育截止年龄',
+  housingFailGrades: '不达标的危房等级',
 };
 
 /** ['procedure','publicNoticeDays'] → '办理程序 › 公示天数'; array indexes become 第 N 项. */

@@ -1,9 +1,9 @@
 // Section schemas of the 地方口径 profile. Every number, list and label a province may set lives here;
 // the seed values are in profileSeed.ts. Amounts are integer 分 and their keys end in `Fen`.
 import { z } from 'zod';
-import { GRADE_COLOURS, gradingSchema } from './profileConditions';
+import { ASSESSMENT_CHECKS, GRADE_COLOURS, gradingSchema } from './profileConditions';
 import { PERMISSIONS } from './permissions';
-import { ELIMINATION_STEPS, EXTRA_ACTIONS, IDENTIFICATION_STEPS, type ProcedureAction, type StepKey } from './workflow/rules';
+import type { ProcedureAction, StepKey } from './workflow/rules';
 
 const text = z.string();
 const name = z.string().trim().min(1, '名称不能为空');
@@ -134,10 +134,16 @@ export const incomeSchema = z.strictObject({
   }),
 });
 
-// Step and action keys are the workflow's own (shared/domain/workflow/rules.ts), so
-// procedureRulesFromProfile can copy this section without renaming.
-const STEP_KEYS = [...new Set([...IDENTIFICATION_STEPS, ...ELIMINATION_STEPS])] as [StepKey, ...StepKey[]];
-const ACTION_KEYS = [...STEP_KEYS, ...EXTRA_ACTIONS] as [ProcedureAction, ...ProcedureAction[]];
+// Step and action keys are the workflow's own (shared/domain/workflow/rules.ts), so procedureRulesFromProfile can
+// copy this section without renaming. They are repeated here (not imported) so the profile never depends on the
+// workflow at run time; the type checks below fail the build if the two lists drift apart.
+const STEP_KEYS = ['apply', 'propose', 'verify', 'deliberate', 'notice', 'townshipReview', 'countyDecision'] as const;
+const ACTION_KEYS = [...STEP_KEYS, 'lead', 'revert', 'greenChannel', 'withdraw', 'override'] as const;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const stepKeysMatchWorkflow: Same<(typeof STEP_KEYS)[number], StepKey> = true;
+const actionKeysMatchWorkflow: Same<(typeof ACTION_KEYS)[number], ProcedureAction> = true;
+void stepKeysMatchWorkflow;
+void actionKeysMatchWorkflow;
 const stepDays = z.number().int().min(1, '步骤时限至少 1 个工作日').max(60, '步骤时限不能超过 60 个工作日');
 
 export const procedureSchema = z.strictObject({
@@ -180,6 +186,18 @@ export const assistanceSchema = z.strictObject({
     /** A risk needs a measure from one of these category keys (因病 → 健康/社会/综合保障 …). */
     riskMeasures: z.array(z.strictObject({ risk: name, anyOfCategories: z.array(key).min(1) })),
   }),
+});
+
+export const assessmentSchema = z.strictObject({
+  /** 义务教育保障: members aged from..to (周岁, inclusive) must be in school or have a recorded reason (seed 6–16). */
+  compulsoryAgeFrom: z.number().int().min(3).max(10),
+  compulsoryAgeTo: z.number().int().min(12).max(18),
+  /** 住房安全: these 危房等级 fail the check (seed C/D 级危房). */
+  housingFailGrades: z.array(z.enum(['A', 'B', 'C', 'D'])).min(1),
+  /** A 不达标 item must carry a note saying what is wrong. */
+  requireNoteOnFail: z.boolean(),
+  /** A failed check should come with this 风险类型 (rule 4_11_006: 饮水 problem → 因安全饮水); hint only. */
+  failedCheckRisks: z.partialRecord(z.enum(ASSESSMENT_CHECKS), name),
 });
 
 export const warningsSchema = z.strictObject({

@@ -4,6 +4,15 @@ import { SEED_ENUMS, SEED_INCOME_ITEMS } from './profileSeedLists';
 
 const yuan = (n: number): number => Math.round(n * 100);
 
+/** Frozen so no caller can change the defaults for everyone by mutating a shared object. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 /**
  * Income lines. The seed text says only "XX 省收入监测范围(XX 年为 XX 元)", so these are EXAMPLES an office must
  * replace with its own notice:
@@ -70,7 +79,7 @@ export const SEED_GRADING: Profile['grading'] = {
  * The seed's other office (its workflow chart): 蓝 = 低风险 (镇村持续跟踪), 黄 = 中风险 (录入系统, 制定帮扶计划),
  * 红 = 高风险 (即刻临时救助). Orange is unused. Select it by copying into profile.grading.
  */
-export const ALT_GRADING_LOW_MEDIUM_HIGH: Profile['grading'] = {
+export const ALT_GRADING_LOW_MEDIUM_HIGH: Profile['grading'] = deepFreeze<Profile['grading']>({
   colourLabels: { red: '红色（高风险）', orange: '橙色（未使用）', yellow: '黄色（中风险）', blue: '蓝色（低风险）' },
   rules: [
     {
@@ -86,9 +95,9 @@ export const ALT_GRADING_LOW_MEDIUM_HIGH: Profile['grading'] = {
   ],
   defaultColour: 'blue',
   defaultLabel: '低风险：未发现返贫致贫风险，镇村持续跟踪关注',
-};
+});
 
-export const SEED_PROFILE: Profile = {
+export const SEED_PROFILE: Profile = deepFreeze<Profile>({
   office: { profileName: '种子默认口径', profileVersion: '2026.1', basis: '', province: '', city: '', county: '', township: '' },
   enums: SEED_ENUMS,
   income: {
@@ -104,6 +113,13 @@ export const SEED_PROFILE: Profile = {
     },
   },
   grading: SEED_GRADING,
+  assessment: {
+    compulsoryAgeFrom: 6,
+    compulsoryAgeTo: 16,
+    housingFailGrades: ['C', 'D'],
+    requireNoteOnFail: true,
+    failedCheckRisks: { water: '因安全饮水', housing: '住房安全' },
+  },
   procedure: {
     leadContactHours: 48,
     publicNoticeDays: 7,
@@ -167,4 +183,4 @@ export const SEED_PROFILE: Profile = {
     fonts: { title: '方正小标宋简体', titleFallback: '宋体', body: '仿宋_GB2312', bodyFallback: '仿宋' },
     sizesPt: { title: 22, body: 16, table: 14 },
   },
-};
+});

@@ -37,6 +37,17 @@ describe('seed profile', () => {
     expect(SEED_PROFILE.grading.rules.map((r) => r.colour)).toEqual(['red', 'orange', 'orange', 'orange', 'yellow', 'yellow', 'blue']);
   });
 
+  it('the seed is frozen and a parsed profile is an independent copy', () => {
+    expect(() => {
+      (SEED_PROFILE.procedure as { publicNoticeDays: number }).publicNoticeDays = 5;
+    }).toThrow();
+    const p = parseProfile({});
+    p.enums.householdTypes.push('五保户');
+    p.grading.rules[0].label = '改';
+    expect(SEED_PROFILE.enums.householdTypes).not.toContain('五保户');
+    expect(SEED_PROFILE.grading.rules[0].label).not.toBe('改');
+  });
+
   it('accepts the alternative 蓝/黄/红 grading table', () => {
     expect(checkProfile({ ...clone(), grading: ALT_GRADING_LOW_MEDIUM_HIGH }).ok).toBe(true);
   });
@@ -56,6 +67,12 @@ describe('missing keys come from the seed', () => {
     expect(p.procedure.localHolidays).toEqual(['2026-05-06']);
     expect(p.procedure.minVerifiers).toBe(2);
     expect(withSeedDefaults({ income: { lines: [] } }, SEED_PROFILE)).toMatchObject({ income: { lines: [] } });
+  });
+
+  it('optional-key maps replace the seed so a step limit can be removed', () => {
+    const p = parseProfile({ procedure: { stepWorkingDays: { verify: 5 } } });
+    expect(p.procedure.stepWorkingDays).toEqual({ verify: 5 });
+    expect(parseProfile({ assessment: { failedCheckRisks: {} } }).assessment.failedCheckRisks).toEqual({});
   });
 });
 

@@ -70,6 +70,7 @@ export function approvalBlock(spec: ApprovalBlockSpec): Paragraph[] {
 export interface LevelBlockOptions {
   /** print the 「□同意 □不同意」 boxes (ticked from `同意`) */
   withConsent?: boolean;
+  consentLabels?: readonly [string, string];
   sealOf?: string;
   blankLines?: number;
   size?: number;
@@ -79,7 +80,7 @@ export interface LevelBlockOptions {
 export function approvalFromVM(vm: ApprovalVM | undefined, opts: LevelBlockOptions = {}): Paragraph[] {
   return approvalBlock({
     opinion: vm?.意见,
-    consent: opts.withConsent ? { value: vm?.同意 } : undefined,
+    consent: opts.withConsent ? { value: vm?.同意, labels: opts.consentLabels } : undefined,
     roles: [
       { label: '经办人', name: vm?.经办人, signature: vm?.经办人签字 },
       { label: '负责人', name: vm?.负责人, signature: vm?.负责人签字 },

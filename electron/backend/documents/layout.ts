@@ -59,10 +59,14 @@ export const pageContext = (orientation: Orientation, options: ResolvedOptions):
 });
 
 /**
- * 「第 X 页 共 Y 页」 counting within the section, so a batch print of many households numbers
- * each household's form from 1.
+ * What 「共 Y 页」 counts. A single form counts the document (NUMPAGES, shown by Word, WPS and
+ * LibreOffice). A batch print counts the section (SECTIONPAGES) so each household's form reads
+ * 「第 1 页 共 3 页」 — Word and WPS show it; LibreOffice 7.4 leaves it blank.
  */
-export function pageFooter(note?: string): Footer {
+export type PageCount = 'document' | 'section';
+
+/** 「第 X 页 共 Y 页」; page numbers restart at 1 in every section (see formSection). */
+export function pageFooter(note?: string, count: PageCount = 'document'): Footer {
   const size = PT.五号;
   const children: Paragraph[] = [];
   if (note) children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [run(note, { size: PT.小五 })] }));
@@ -73,7 +77,7 @@ export function pageFooter(note?: string): Footer {
         run('第 ', { size }),
         pageField(PageNumber.CURRENT, size),
         run(' 页 共 ', { size }),
-        pageField(PageNumber.TOTAL_PAGES_IN_SECTION, size),
+        pageField(count === 'section' ? PageNumber.TOTAL_PAGES_IN_SECTION : PageNumber.TOTAL_PAGES, size),
         run(' 页', { size }),
       ],
     }),
@@ -90,7 +94,7 @@ function pageField(field: (typeof PageNumber)[keyof typeof PageNumber], size: nu
 }
 
 /** One section: A4 in the form's orientation, the given margins, page numbers restarting at 1. */
-export function formSection(content: FormContent, margins: Margins): ISectionOptions {
+export function formSection(content: FormContent, margins: Margins, count: PageCount = 'document'): ISectionOptions {
   return {
     properties: {
       page: {
@@ -109,7 +113,7 @@ export function formSection(content: FormContent, margins: Margins): ISectionOpt
         pageNumbers: { start: 1 },
       },
     },
-    footers: { default: pageFooter(content.footerNote) },
+    footers: { default: pageFooter(content.footerNote, count) },
     children: content.children,
   };
 }

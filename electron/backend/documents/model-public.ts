@@ -29,6 +29,9 @@ export interface NoPersonalData {
 
 /** One household on a posted list (forms.md §6.6: 序号 is the row number, not stored). */
 export interface PublicListEntryVM extends NoPersonalData {
+  /** for county-wide 公告 lists spanning several townships/villages */
+  乡镇?: string;
+  村?: string;
   村民小组: string;
   户主姓名: string;
   家庭人口数: number;

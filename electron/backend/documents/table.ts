@@ -55,6 +55,10 @@ export interface TableSpec {
   /** default alignment of plain-text cells: labels are centred */
   align?: Align;
   borderless?: boolean;
+  /** keep a short table on one page (keep-with-next on every row but the last) */
+  keepTogether?: boolean;
+  /** cell padding left/right in twips; default 80 (dense grids use less) */
+  padding?: number;
 }
 
 /** Scale weights to integer twips that sum to exactly `width` (rounding error goes to the last column). */
@@ -118,7 +122,7 @@ export function formTable(spec: TableSpec): Table {
         rowSpan: cell.rowSpan && cell.rowSpan > 1 ? cell.rowSpan : undefined,
         width: { size: width, type: WidthType.DXA },
         verticalAlign: V_ALIGN[cell.vAlign ?? 'center'],
-        margins: { top: 40, bottom: 40, left: 80, right: 80 },
+        margins: { top: 30, bottom: 30, left: spec.padding ?? 80, right: spec.padding ?? 80 },
       });
     });
     return new TableRow({
@@ -126,6 +130,7 @@ export function formTable(spec: TableSpec): Table {
       height: row.height ? { value: row.height, rule: HeightRule.ATLEAST } : undefined,
       cantSplit: !row.canSplit,
       tableHeader: row.header,
+      keepNext: spec.keepTogether && r < spec.rows.length - 1 ? true : undefined,
     });
   });
   const inner = spec.borderless ? NONE : LINE;

@@ -173,6 +173,7 @@ function toMemberWrite(id: string, householdId: string, m: NormalizedMember, joi
     schoolStage: m.schoolStage ?? null,
     schoolGrade: m.schoolGrade ?? null,
     schoolYearConfirmed: m.schoolYearConfirmed ?? null,
+    outOfSchoolReason: m.outOfSchoolReason ?? null,
     health: m.health ?? null,
     disabilityGrade: m.disabilityGrade ?? null,
     disabilityCertNo: m.disabilityCertNo ?? null,

@@ -27,11 +27,15 @@ const toEntry = (r: Record<string, unknown>): AuditEntry => ({
 export function listAudit(db: Db, f: AuditFilter, startRow: number, endRow: number): { rows: AuditEntry[]; total: number } {
   const parts = ['1 = 1'];
   const params: unknown[] = [];
-  if (f.userId) (parts.push('user_id = ?'), params.push(f.userId));
-  if (f.householdId) (parts.push('household_id = ?'), params.push(f.householdId));
-  if (f.entity) (parts.push('entity = ?'), params.push(f.entity));
-  if (f.from) (parts.push('at >= ?'), params.push(chinaDayStart(f.from).toISOString()));
-  if (f.to) (parts.push('at < ?'), params.push(new Date(chinaDayStart(f.to).getTime() + 86_400_000).toISOString()));
+  const add = (sql: string, value: unknown) => {
+    parts.push(sql);
+    params.push(value);
+  };
+  if (f.userId) add('user_id = ?', f.userId);
+  if (f.householdId) add('household_id = ?', f.householdId);
+  if (f.entity) add('entity = ?', f.entity);
+  if (f.from) add('at >= ?', chinaDayStart(f.from).toISOString());
+  if (f.to) add('at < ?', new Date(chinaDayStart(f.to).getTime() + 86_400_000).toISOString());
   const where = parts.join(' AND ');
   const rows = db.prepare(`SELECT * FROM audit_log WHERE ${where} ORDER BY seq DESC LIMIT ? OFFSET ?`).all(...params, Math.min(endRow - startRow, 1000), startRow) as Record<string, unknown>[];
   const total = (db.prepare(`SELECT count(*) AS n FROM audit_log WHERE ${where}`).get(...params) as { n: number }).n;

@@ -17,6 +17,7 @@ export const MEMBER_COLUMNS = {
   schoolStage: 'school_stage',
   schoolGrade: 'school_grade',
   schoolYearConfirmed: 'school_year_confirmed',
+  outOfSchoolReason: 'out_of_school_reason',
   health: 'health',
   disabilityGrade: 'disability_grade',
   disabilityCertNo: 'disability_cert_no',

@@ -161,7 +161,7 @@ export function assertNoOpenCaseOfKind(existingCases: readonly CaseSummary[], ki
 
 /** Refuses an act when none of the actor's permissions is assigned to it in the profile. */
 export function assertPermitted(ctx: WorkflowContext, action: ProcedureAction): void {
-  const allowed = ctx.rules.permissions[action] ?? [];
+  const allowed = ctx.rules.actionPermissions[action] ?? [];
   if (allowed.some((p) => ctx.actorPermissions.includes(p))) return;
   const names = allowed.map((p) => PERMISSION_LABELS[p] ?? p).join('、') || '（未配置）';
   throw workflowRule(`您没有办理「${ACTION_LABELS[action]}」的权限（需要：${names}）。请由有权限的人员办理，或请管理员调整角色。`, {
@@ -172,7 +172,7 @@ export function assertPermitted(ctx: WorkflowContext, action: ProcedureAction): 
 
 export function assertInProgress(state: CaseState, what: string): void {
   if (state.status !== 'inProgress') {
-    throw workflowRule(`该${CASE_KIND_LABELS[state.kind]}案件已${CASE_STATUS_LABELS[state.status]}，不能再${what}。`);
+    throw workflowRule(`该${CASE_KIND_LABELS[state.kind]}案件已办结（${CASE_STATUS_LABELS[state.status]}），不能再${what}。`);
   }
 }
 

@@ -3,6 +3,7 @@
 // counts, labour flags): no database here. Each criterion passes or fails with a Chinese explanation.
 import { addMonths, compareDates, type DateString } from '../deadlines';
 import { workflowRule } from '../errors';
+import { formatFen } from '../money';
 import type { Actor, WorkflowContext } from './caseState';
 import { assertPermitted } from './caseState';
 import type { ProcedureRules } from './rules';
@@ -18,7 +19,7 @@ export interface EliminationCriteriaInput {
   checkedOn: DateString;
   mode: EliminationMode;
   /** The latest income accounting (收入核算); amounts in 分. */
-  latestIncome: { accountedOn: DateString; perCapitaNetCents: number; lineCents: number } | null;
+  latestIncome: { accountedOn: DateString; perCapitaNetFen: number; lineFen: number } | null;
   security: {
     foodAndClothing: SecurityCheck; // 吃穿不愁
     education: SecurityCheck; // 义务教育保障
@@ -64,8 +65,7 @@ const SECURITY_LABELS: Record<keyof EliminationCriteriaInput['security'], string
   water: '饮水安全',
 };
 
-export const formatYuan = (cents: number): string =>
-  `${cents < 0 ? '-' : ''}${(Math.abs(cents) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
+const formatYuan = (fen: number): string => `${formatFen(fen)} 元`;
 
 function minMonthsCriterion(input: EliminationCriteriaInput, months: number): CriterionResult {
   const earliest = addMonths(input.identifiedOn, months);
@@ -81,8 +81,8 @@ function incomeCriterion(input: EliminationCriteriaInput): CriterionResult {
   const income = input.latestIncome;
   if (!income) return { key: 'income', label, passed: false, explanation: '尚无收入核算记录，请先完成收入核算。' };
   // Seed: "稳定高于…监测范围" — strictly above the line.
-  const passed = income.perCapitaNetCents > income.lineCents;
-  const amounts = `最近一次收入核算（${income.accountedOn}）人均纯收入 ${formatYuan(income.perCapitaNetCents)}，监测范围 ${formatYuan(income.lineCents)}`;
+  const passed = income.perCapitaNetFen > income.lineFen;
+  const amounts = `最近一次收入核算（${income.accountedOn}）人均纯收入 ${formatYuan(income.perCapitaNetFen)}，监测范围 ${formatYuan(income.lineFen)}`;
   return { key: 'income', label, passed, explanation: passed ? `${amounts}，高于监测范围。` : `${amounts}，未高于监测范围。` };
 }
 
@@ -115,7 +115,8 @@ function measuresCriterion(input: EliminationCriteriaInput): CriterionResult {
   };
 }
 
-function labourCriterion(input: EliminationCriteriaInput): CriterionResult {
+function labourCriterion(input: EliminationCriteriaInput, applies: boolean): CriterionResult {
+  if (!applies) return { key: 'labour', label: '非整户无劳动能力', passed: true, explanation: '本地口径未限制整户无劳动能力户消除风险。' };
   const passed = !input.wholeHouseholdWithoutLabour;
   return {
     key: 'labour',
@@ -125,13 +126,16 @@ function labourCriterion(input: EliminationCriteriaInput): CriterionResult {
   };
 }
 
-export function evaluateEliminationCriteria(input: EliminationCriteriaInput, rules: Pick<ProcedureRules, 'eliminationMinMonths'>): CriteriaReport {
+export function evaluateEliminationCriteria(
+  input: EliminationCriteriaInput,
+  rules: Pick<ProcedureRules, 'eliminationMinMonths' | 'noEliminationWithoutLabour'>,
+): CriteriaReport {
   const results = [
     minMonthsCriterion(input, rules.eliminationMinMonths),
     incomeCriterion(input),
     securityCriterion(input),
     measuresCriterion(input),
-    labourCriterion(input),
+    labourCriterion(input, rules.noEliminationWithoutLabour),
   ];
   return { checkedOn: input.checkedOn, mode: input.mode, results, allPassed: results.every((r) => r.passed) };
 }

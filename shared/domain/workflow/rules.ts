@@ -23,6 +23,11 @@ export type ProcedureAction = StepKey | (typeof EXTRA_ACTIONS)[number];
 /** 公示 length counted in calendar days (seed: "公示7天") or in working days (a province may say 工作日). */
 export type NoticeDayKind = 'calendar' | 'working';
 
+/**
+ * Field names follow the profile's `procedure` section where one exists, so the adapter
+ * (profileRules.ts) is a copy; categories/risk types come from the profile's `enums`, and
+ * `noEliminationWithoutLabour` from `assistance.rules`.
+ */
 export interface ProcedureRules extends CalendarRules {
   /** 村书记 must contact the household and check on site within this many clock hours (seed 48). */
   leadContactHours: number;
@@ -37,17 +42,22 @@ export interface ProcedureRules extends CalendarRules {
   minVerifiers: number;
   /** Months between 识别 and the start of 风险消除 (seed 6, nationally checked since 2022-04). */
   eliminationMinMonths: number;
+  /** 整户无劳动能力 households are not marked 风险消除 (seed true). */
+  noEliminationWithoutLabour: boolean;
   /** Working days to finish the paperwork after assistance started through the 绿色通道. */
   greenChannelWorkingDays: number;
-  /** Grades (colour keys of the grading table) that may use the 绿色通道: seed 红色 only. */
-  greenChannelGrades: readonly string[];
+  /** Grade colours that may use the 绿色通道 (seed: red only). */
+  greenChannelColours: readonly string[];
+  /** 不予纳入告知书 in writing for a lead found not eligible, within this many working days. */
+  rejectionNoticeRequired: boolean;
+  rejectionNoticeWorkingDays: number;
   /** 监测对象类别 labels (seed: 脱贫不稳定户, 边缘易致贫户, 突发严重困难户). */
   categories: readonly string[];
   /** 风险类型 labels and the most a household may carry (seed 5). */
   riskTypes: readonly string[];
   maxRisks: number;
   /** Which permissions may perform each act; holding any one of them suffices. */
-  permissions: Record<ProcedureAction, readonly Permission[]>;
+  actionPermissions: Record<ProcedureAction, readonly Permission[]>;
 }
 
 export const STEP_LABELS: Record<StepKey, string> = {

@@ -17,16 +17,16 @@ export function actDateOf(step: StepKey, data: Record<string, unknown>, rules: P
   return data.date as DateString;
 }
 
-/** Latest act date among completed steps before `step` (the floor for this step's date). */
-function previousActDate(state: CaseState, step: StepKey, rules: ProcedureRules): DateString {
+/** Latest act date among completed steps before `step` (the floor for this step's date); null if none. */
+export function previousActDate(state: CaseState, step: StepKey, rules: ProcedureRules): DateString | null {
   const done = stepsOf(state.kind).slice(0, stepIndex(state.kind, step));
   const steps = state.steps as Partial<Record<StepKey, Record<string, unknown>>>;
-  return done.reduce<DateString>((latest, s) => {
+  return done.reduce<DateString | null>((latest, s) => {
     const data = steps[s];
     if (!data) return latest;
     const d = actDateOf(s, data, rules);
-    return compareDates(d, latest) > 0 ? d : latest;
-  }, state.openedOn);
+    return latest === null || compareDates(d, latest) > 0 ? d : latest;
+  }, null);
 }
 
 /** The step's own date may not lie in the future, nor before the step it follows. */
@@ -36,10 +36,20 @@ export function assertDateOrder(state: CaseState, step: StepKey, data: Record<st
   if (compareDates(own, today) > 0) throw workflowRule(`${stepLabel(step)}的日期 ${own} 晚于今天（${today}），请填写实际办理日期。`);
   const floor = previousActDate(state, step, ctx.rules);
   const floorIsNotice = step === 'townshipReview' || step === 'countyDecision';
-  if (compareDates(own, floor) < 0) {
+  if (floor !== null && compareDates(own, floor) < 0) {
     const what = floorIsNotice && state.steps.notice ? `公示期满后的日期 ${floor}` : `前一步骤的日期 ${floor}`;
     throw workflowRule(`${stepLabel(step)}的日期 ${own} 早于${what}，请核对。`);
   }
+  const sentBackOn = lastSendBackDate(state);
+  if (sentBackOn !== null && compareDates(own, sentBackOn) < 0) {
+    throw workflowRule(`${stepLabel(step)}的日期 ${own} 早于退回日期 ${sentBackOn}，退回后重新办理的步骤应在退回之后。`);
+  }
+}
+
+/** Date of the latest send-back, which restarts the clock of the step it returned to. */
+export function lastSendBackDate(state: CaseState): DateString | null {
+  const last = [...state.history].reverse().find((h) => h.event === 'sentBack');
+  return last ? last.date : null;
 }
 
 export function checkVerifiers(data: VerifyData, rules: ProcedureRules): void {

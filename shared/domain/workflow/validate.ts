@@ -69,6 +69,8 @@ const labelOf = (path: readonly PropertyKey[]): string => {
 };
 
 function messageFor(issue: z.core.$ZodIssue): string {
+  // A message written in the schema (Chinese) says it best; zod's own defaults are English.
+  if (/[\u4e00-\u9fff]/.test(issue.message)) return issue.message;
   const field = labelOf(issue.path);
   switch (issue.code) {
     case 'invalid_type':
@@ -88,8 +90,7 @@ function messageFor(issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return `含有不认识的字段：${issue.keys.join('、')}。`;
     default:
-      // Custom refinements carry their own Chinese message.
-      return /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : `${field}填写有误，请检查。`;
+      return `${field}填写有误，请检查。`;
   }
 }
 

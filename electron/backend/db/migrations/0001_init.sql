@@ -108,6 +108,7 @@ CREATE TABLE members (
   school_stage TEXT,                 -- 在校生 学段
   school_grade INTEGER,              -- 年级
   school_year_confirmed TEXT,        -- school year (e.g. '2026') whose grade was last confirmed
+  out_of_school_reason TEXT,         -- 义务教育阶段未上学原因 (profile list)
   health TEXT,                       -- 健康 / 长期慢性病 / 患有大病 / 残疾
   disability_grade TEXT,
   disability_cert_no TEXT,

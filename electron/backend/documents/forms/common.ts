@@ -30,3 +30,21 @@ export function signOffLine(roles: readonly SignRole[], size: number = PT.小四
 
 /** Joins risks for text cells: 「因病、因学」. */
 export const joinList = (items: readonly string[] | undefined): string => (items ?? []).join('、');
+
+/** 「红星村」→「红星村民委员会」, 「东门社区」→「东门社区居民委员会」 (the addressee and seal of village forms). */
+export function villageCommittee(village: string): string {
+  if (village.endsWith('社区')) return `${village}居民委员会`;
+  return village.endsWith('村') ? `${village}民委员会` : `${village}村民委员会`;
+}
+
+/** Whole years between a birth date and a day, both 'YYYY-MM-DD' (string compare of MM-DD). */
+export function ageOn(birth: string, day: string): number {
+  const years = Number(day.slice(0, 4)) - Number(birth.slice(0, 4));
+  return day.slice(5) < birth.slice(5) ? years - 1 : years;
+}
+
+/** Inclusive day count of a posting period: 11-21 to 11-27 is 7 days. */
+export function inclusiveDays(start: string, end: string): number {
+  const t = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+  return Math.round((t(end) - t(start)) / 86_400_000) + 1;
+}

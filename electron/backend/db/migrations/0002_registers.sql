@@ -1,0 +1,1 @@
+-- 0002_registers.sql: reserved for the registers issue; filled in before it lands (forward-only once landed).

@@ -1,0 +1,1 @@
+-- 0003_imports.sql: reserved for the imports issue; filled in before it lands (forward-only once landed).

@@ -1,0 +1,1 @@
+-- 0004_reliability.sql: reserved for the reliability issue; filled in before it lands (forward-only once landed).

@@ -1,0 +1,1 @@
+-- 0006_procedures.sql: reserved for the procedures issue; filled in before it lands (forward-only once landed).

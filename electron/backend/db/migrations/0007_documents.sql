@@ -1,0 +1,1 @@
+-- 0007_documents.sql: reserved for the documents issue; filled in before it lands (forward-only once landed).

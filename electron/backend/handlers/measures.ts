@@ -1,0 +1,4 @@
+import type { HandlerTable } from './types';
+
+// Filled in by the issue that owns this aggregate.
+export const measuresHandlers: HandlerTable = {};

@@ -1,0 +1,69 @@
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SessionUser } from '../../../shared/api/methods/auth';
+import type { Profile } from '../../../shared/domain/profile';
+import { api } from '../api/client';
+import { FirstRunPage } from '../features/auth/FirstRunPage';
+import { LoginPage } from '../features/auth/LoginPage';
+import { SessionContext, type AppSession } from './session';
+import { Shell } from './Shell';
+
+dayjs.locale('zh-cn');
+
+type Phase = { kind: 'loading' } | { kind: 'firstRun' } | { kind: 'login' } | { kind: 'ready'; user: SessionUser; profile: Profile };
+
+export function App() {
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+
+  const enter = useCallback(async (user: SessionUser) => {
+    const settings = await api.call('settings.get', {});
+    setPhase({ kind: 'ready', user, profile: settings.profile as unknown as Profile });
+  }, []);
+
+  const boot = useCallback(async () => {
+    const me = await api.result('auth.me', {});
+    if (me.ok) return enter(me.value);
+    const status = await api.result('auth.setupStatus', {});
+    setPhase(status.ok && status.value.needsAdmin ? { kind: 'firstRun' } : { kind: 'login' });
+  }, [enter]);
+
+  useEffect(() => {
+    void boot();
+    return api.onUnauthenticated(() => setPhase((p) => (p.kind === 'ready' ? { kind: 'login' } : p)));
+  }, [boot]);
+
+  const session = useMemo<AppSession | null>(() => {
+    if (phase.kind !== 'ready') return null;
+    return {
+      user: phase.user,
+      profile: phase.profile,
+      can: (p) => phase.user.permissions.includes(p),
+      reloadProfile: async () => {
+        const s = await api.call('settings.get', {});
+        setPhase({ ...phase, profile: s.profile as unknown as Profile });
+      },
+      logout: async () => {
+        await api.result('auth.logout', {});
+        setPhase({ kind: 'login' });
+      },
+    };
+  }, [phase]);
+
+  return (
+    <ConfigProvider locale={zhCN} theme={{ token: { fontSize: 14, colorPrimary: '#1677ff' } }}>
+      <AntApp>
+        {phase.kind === 'loading' && <Spin size="large" style={{ marginTop: '30vh', width: '100%' }} />}
+        {phase.kind === 'firstRun' && <FirstRunPage onDone={enter} />}
+        {phase.kind === 'login' && <LoginPage onDone={enter} />}
+        {session && (
+          <SessionContext.Provider value={session}>
+            <Shell />
+          </SessionContext.Provider>
+        )}
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,2 @@
+// Chinese names of this area's API fields (last path segment → label), for validation messages.
+export const documentsLabels: Record<string, string> = {};
