@@ -13,7 +13,6 @@ import type { CaseKind } from './workflow/caseState';
 export const MEETING_ROLES = ['村两委', '驻村工作队', '党员代表', '村民小组长', '村民代表', '结对帮扶干部', '办点干部', '镇干部', '其他'] as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const ref = z.string().trim().min(1).max(200);
 
 const attendeeSchema = z.strictObject({ id: text(64), name: text(50), role: text(30), unit: z.string().trim().max(100).optional() });
 

@@ -9,11 +9,12 @@ import { ctxAt, deliberateData, noticeData, RULES, refusal, REVIEWER, reviewPass
 const passing: Omit<EliminationCriteriaInput, 'identifiedOn' | 'checkedOn' | 'mode'> = {
   latestIncome: { accountedOn: '2026-03-01', perCapitaNetFen: 1_052_000, lineFen: 860_000 },
   security: {
-    foodAndClothing: { passed: true },
-    education: { passed: true },
-    medical: { passed: true },
-    housing: { passed: true },
-    water: { passed: true },
+    food: { pass: true },
+    clothing: { pass: true },
+    education: { pass: true },
+    medical: { pass: true },
+    housing: { pass: true },
+    water: { pass: true },
   },
   deliveredMeasures: 2,
   wholeHouseholdWithoutLabour: false,
@@ -74,7 +75,7 @@ describe('elimination criteria', () => {
   });
 
   it('两不愁三保障+饮水: lists what failed and what was not assessed', () => {
-    const report = criteria({ security: { ...passing.security, water: { passed: false, note: '季节性缺水' }, housing: null } });
+    const report = criteria({ security: { ...passing.security, water: { pass: false, note: '季节性缺水' }, housing: null } });
     expect(report.results[2]).toMatchObject({ passed: false, explanation: '未达标：饮水安全（季节性缺水）；未评估：住房安全。' });
   });
 

@@ -44,7 +44,7 @@ describe('identification: the allowed path', () => {
 
   it('each step moves `awaiting` to the next one, in order', () => {
     let state: CaseState = openCase();
-    const seen = [state.awaiting];
+    const seen: (string | null)[] = [state.awaiting];
     while (state.awaiting) {
       state = advance(state, state.awaiting, IDENTIFICATION_DATA[state.awaiting], LATE_CTX);
       seen.push(state.awaiting);

@@ -30,6 +30,8 @@ export interface ApprovalBlockSpec {
   date?: IsoDate;
   /** a written reply number, printed under the opinion */
   docNumber?: string;
+  /** one role per line (narrow cells: two levels side by side) */
+  stackRoles?: boolean;
   size?: number;
 }
 
@@ -47,7 +49,8 @@ export function signRoleRuns(role: SignRole, size: number): ParagraphChild[] {
 
 export function approvalBlock(spec: ApprovalBlockSpec): Paragraph[] {
   const size = spec.size ?? PT.四号;
-  const style = { size, line: 0 };
+  // keep-with-next on every line but the date: a block never splits across pages
+  const style = { size, line: 0, keepNext: true };
   const out: Paragraph[] = [];
   if (spec.consent) out.push(para(yesNo(spec.consent.value, spec.consent.labels ?? ['同意', '不同意']), style));
   if (spec.opinion) {
@@ -58,11 +61,13 @@ export function approvalBlock(spec: ApprovalBlockSpec): Paragraph[] {
   if (spec.docNumber) out.push(para(`文号：${spec.docNumber}`, style));
   if (!spec.noSeal) out.push(para(`${spec.sealOf ?? ''}（盖章）`, { ...style, align: 'right', before: 120 }));
   const roles = spec.roles ?? DEFAULT_ROLES;
-  if (roles.length > 0) {
+  if (spec.stackRoles) {
+    for (const r of roles) out.push(para(signRoleRuns(r, size), { ...style, align: 'right', before: 120 }));
+  } else if (roles.length > 0) {
     const runs = roles.flatMap((r, i) => [...(i > 0 ? [run('\u3000\u3000', { size })] : []), ...signRoleRuns(r, size)]);
     out.push(para(runs, { ...style, align: 'right', before: 120 }));
   }
-  out.push(para(formatChineseDate(spec.date), { ...style, align: 'right', before: 120 }));
+  out.push(para(formatChineseDate(spec.date), { ...style, keepNext: false, align: 'right', before: 120 }));
   return out;
 }
 
@@ -73,6 +78,7 @@ export interface LevelBlockOptions {
   consentLabels?: readonly [string, string];
   sealOf?: string;
   blankLines?: number;
+  stackRoles?: boolean;
   size?: number;
 }
 
@@ -89,6 +95,7 @@ export function approvalFromVM(vm: ApprovalVM | undefined, opts: LevelBlockOptio
     docNumber: vm?.文号,
     sealOf: opts.sealOf,
     blankLines: opts.blankLines,
+    stackRoles: opts.stackRoles,
     size: opts.size,
   });
 }

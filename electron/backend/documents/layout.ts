@@ -6,6 +6,10 @@
 import {
   AlignmentType,
   Footer,
+  LineRuleType,
+  Tab,
+  Table,
+  TabStopType,
   PageNumber,
   PageOrientation,
   Paragraph,
@@ -16,7 +20,6 @@ import {
 } from 'docx';
 import type { OfficeVM } from './model-common';
 import type { Margins, ResolvedOptions } from './options';
-import { formTable } from './table';
 import { FONT_BODY, FONT_LATIN, PT, run } from './text';
 
 export * from './text';
@@ -69,7 +72,9 @@ export type PageCount = 'document' | 'section';
 export function pageFooter(note?: string, count: PageCount = 'document'): Footer {
   const size = PT.五号;
   const children: Paragraph[] = [];
-  if (note) children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [run(note, { size: PT.小五 })] }));
+  for (const line of note?.split('\n') ?? []) {
+    children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [run(line, { size: PT.小五 })] }));
+  }
   children.push(
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -114,7 +119,7 @@ export function formSection(content: FormContent, margins: Margins, count: PageC
       },
     },
     footers: { default: pageFooter(content.footerNote, count) },
-    children: content.children,
+    children: separateTables(content.children),
   };
 }
 
@@ -137,15 +142,28 @@ export function placeName(office: OfficeVM, group?: string): string {
 }
 
 /**
- * The line above a grid: place on the left, e.g. 户编号 on the right (forms.md §1). A borderless
- * two-cell table keeps both ends aligned whatever the lengths.
+ * The line above a grid: place on the left, e.g. 户编号 on the right (forms.md §1), with a right
+ * tab stop at the text width so both ends align whatever the lengths.
  */
-export function headerLine(left: string, right: string, width: number, size: number = PT.小四) {
-  return formTable({
-    columns: [3, 2],
-    width,
-    size,
-    borderless: true,
-    rows: [{ cells: [{ text: left, align: 'left' }, { text: right, align: 'right' }] }],
+export function headerLine(left: string, right: string, width: number, size: number = PT.小四): Paragraph {
+  return new Paragraph({
+    tabStops: [{ type: TabStopType.RIGHT, position: width }],
+    spacing: { before: 0, after: 80, line: 240, lineRule: LineRuleType.AUTO },
+    children: [run(left, { size }), new TextRun({ children: [new Tab()] }), run(right, { size })],
   });
+}
+
+/**
+ * Word and LibreOffice join two tables with nothing between them into one table (grids and all).
+ * A hairline paragraph between consecutive tables keeps each table its own.
+ */
+export function separateTables(children: readonly FileChild[]): FileChild[] {
+  const out: FileChild[] = [];
+  children.forEach((child, i) => {
+    if (i > 0 && child instanceof Table && children[i - 1] instanceof Table) {
+      out.push(new Paragraph({ spacing: { before: 0, after: 0, line: 60, lineRule: LineRuleType.EXACT }, children: [] }));
+    }
+    out.push(child);
+  });
+  return out;
 }

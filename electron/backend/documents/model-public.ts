@@ -9,23 +9,26 @@
  */
 import type { Fen, IsoDate, IsoMonth, OfficeVM, SignatureVM, SignedPersonVM } from './model-common';
 
-/** Keys a public posting must never carry. `?: never` rejects any object that has them. */
-export interface NoPersonalData {
-  证件号码?: never;
-  身份证号码?: never;
-  证件类型?: never;
-  出生日期?: never;
-  联系电话?: never;
-  户主的联系电话?: never;
-  家庭成员联系电话?: never;
-  手机号?: never;
-  银行账号?: never;
-  银行卡号?: never;
-  健康状况?: never;
-  残疾等级?: never;
-  /** the member list (IDs, health) is never posted */
-  成员?: never;
-}
+/** Keys a public posting must never carry (also refused as placeholders in public templates). */
+export const NO_PERSONAL_DATA_KEYS = [
+  '证件号码',
+  '身份证号码',
+  '证件类型',
+  '出生日期',
+  '联系电话',
+  '户主的联系电话',
+  '家庭成员联系电话',
+  '手机号',
+  '银行账号',
+  '银行卡号',
+  '健康状况',
+  '残疾等级',
+  // the member list (IDs, health) is never posted
+  '成员',
+] as const;
+
+/** `?: never` for each key: any object that has one of them is not assignable. */
+export type NoPersonalData = { readonly [K in (typeof NO_PERSONAL_DATA_KEYS)[number]]?: never };
 
 /** One household on a posted list (forms.md §6.6: 序号 is the row number, not stored). */
 export interface PublicListEntryVM extends NoPersonalData {

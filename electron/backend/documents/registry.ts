@@ -11,9 +11,9 @@ import { buildApprovalForm, APPROVAL_TITLE } from './forms/approval-form';
 import { buildEliminationAssessment, ELIMINATION_TITLE } from './forms/elimination';
 import { buildIncomeSheet, INCOME_SHEET_TITLE } from './forms/income-sheet';
 import { buildIntakeForm, INTAKE_TITLE } from './forms/intake';
-import { buildMeasuresSheet, MEASURES_TITLE } from './forms/measures';
+import { buildMeasuresSheet, measureTexts, MEASURES_TITLE } from './forms/measures';
 import { buildMeetingMinutes } from './forms/minutes';
-import { buildPublicNotice } from './forms/notice';
+import { buildPublicNotice, listTexts } from './forms/notice';
 import { buildRejectionNotice, REJECTION_TITLE } from './forms/rejection';
 import { DOCUMENT_STYLES, formSection, type FormContent, type Orientation, type PageCount } from './layout';
 import type {
@@ -28,6 +28,7 @@ import type {
   PublicNoticeVM,
   RejectionNoticeVM,
 } from './model';
+import type { PostedText } from './privacy';
 import { resolveOptions, type PrintOptions, type ResolvedOptions } from './options';
 
 /** Form key → its view model. The keys are what the app and the job queue pass around. */
@@ -55,6 +56,8 @@ export interface FormDefinition<K extends FormKey> {
   /** posted in public: no ID, phone, bank or health data (DOMAIN §9) */
   isPublic: boolean;
   build: (model: FormModels[K], options: ResolvedOptions) => FormContent;
+  /** for public forms: the free texts the privacy scan must pass (also applied to county templates) */
+  postable?: (model: FormModels[K]) => PostedText[];
 }
 
 export const FORMS: { [K in FormKey]: FormDefinition<K> } = {
@@ -62,10 +65,31 @@ export const FORMS: { [K in FormKey]: FormDefinition<K> } = {
   intake: { title: INTAKE_TITLE, viewModel: 'IntakeFormVM', orientation: 'portrait', isPublic: false, build: buildIntakeForm },
   incomeSheet: { title: INCOME_SHEET_TITLE, viewModel: 'IncomeSheetVM', orientation: 'portrait', isPublic: false, build: buildIncomeSheet },
   minutes: { title: '民主评议会议记录', viewModel: 'MeetingMinutesVM', orientation: 'portrait', isPublic: false, build: buildMeetingMinutes },
-  publicNotice: { title: '公示（拟纳入 / 拟消除风险名单）', viewModel: 'PublicNoticeVM', orientation: 'landscape', isPublic: true, build: buildPublicNotice },
-  announcement: { title: '公告（监测对象名单）', viewModel: 'AnnouncementVM', orientation: 'landscape', isPublic: true, build: buildAnnouncement },
+  publicNotice: {
+    title: '公示（拟纳入 / 拟消除风险名单）',
+    viewModel: 'PublicNoticeVM',
+    orientation: 'landscape',
+    isPublic: true,
+    build: buildPublicNotice,
+    postable: (m) => listTexts(m.名单),
+  },
+  announcement: {
+    title: '公告（监测对象名单）',
+    viewModel: 'AnnouncementVM',
+    orientation: 'landscape',
+    isPublic: true,
+    build: buildAnnouncement,
+    postable: (m) => listTexts(m.名单),
+  },
   approval: { title: APPROVAL_TITLE, viewModel: 'ApprovalFormVM', orientation: 'portrait', isPublic: false, build: buildApprovalForm },
-  measures: { title: MEASURES_TITLE, viewModel: 'MeasuresSheetVM', orientation: 'portrait', isPublic: true, build: buildMeasuresSheet },
+  measures: {
+    title: MEASURES_TITLE,
+    viewModel: 'MeasuresSheetVM',
+    orientation: 'portrait',
+    isPublic: true,
+    build: buildMeasuresSheet,
+    postable: measureTexts,
+  },
   eliminationAssessment: { title: ELIMINATION_TITLE, viewModel: 'EliminationAssessmentVM', orientation: 'portrait', isPublic: false, build: buildEliminationAssessment },
   rejectionNotice: { title: REJECTION_TITLE, viewModel: 'RejectionNoticeVM', orientation: 'portrait', isPublic: false, build: buildRejectionNotice },
 };

@@ -57,6 +57,8 @@ export interface TableSpec {
   borderless?: boolean;
   /** keep a short table on one page (keep-with-next on every row but the last) */
   keepTogether?: boolean;
+  /** also keep the last row with the paragraph after the table (a sign-off below it) */
+  keepWithNext?: boolean;
   /** cell padding left/right in twips; default 80 (dense grids use less) */
   padding?: number;
 }
@@ -75,11 +77,18 @@ const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 
 const V_ALIGN = { top: VerticalAlign.TOP, center: VerticalAlign.CENTER, bottom: VerticalAlign.BOTTOM } as const;
 
+/**
+ * Text lines in cells get an exact pitch of 1.3 × the type size, close to Word's single spacing
+ * for 仿宋 (LibreOffice's "single" for Noto CJK is ~1.45 and would push forms onto extra pages).
+ * Runs may hold signature images, which an exact pitch would clip, so they keep auto spacing.
+ */
+export const cellLinePitch = (size: number): number => Math.round(size * 26);
+
 function cellParagraphs(spec: CellSpec, size: number, align: Align): Paragraph[] {
   if (spec.children) return spec.children;
-  const style = { size: spec.size ?? size, bold: spec.bold, align: spec.align ?? align, line: 0 };
-  if (spec.runs) return [para(spec.runs, style)];
-  return (spec.text ?? '').split('\n').map((line) => para(line, style));
+  const style = { size: spec.size ?? size, bold: spec.bold, align: spec.align ?? align };
+  if (spec.runs) return [para(spec.runs, { ...style, line: 0 })];
+  return (spec.text ?? '').split('\n').map((line) => para(line, { ...style, line: cellLinePitch(style.size) }));
 }
 
 /**
@@ -130,7 +139,7 @@ export function formTable(spec: TableSpec): Table {
       height: row.height ? { value: row.height, rule: HeightRule.ATLEAST } : undefined,
       cantSplit: !row.canSplit,
       tableHeader: row.header,
-      keepNext: spec.keepTogether && r < spec.rows.length - 1 ? true : undefined,
+      keepNext: spec.keepWithNext || (spec.keepTogether && r < spec.rows.length - 1) ? true : undefined,
     });
   });
   const inner = spec.borderless ? NONE : LINE;
@@ -148,8 +157,8 @@ export function formTable(spec: TableSpec): Table {
 export const ROW = { normal: 480, tall: 680, opinion: 2200 } as const;
 
 /** A full-width banner row such as 「审 批 意 见」. */
-export function bannerRow(text: string, columns: number): RowSpec {
-  return { cells: [{ text, span: columns, bold: true }], height: ROW.normal };
+export function bannerRow(text: string, columns: number, size?: number): RowSpec {
+  return { cells: [{ text, span: columns, bold: true, size }], height: ROW.normal };
 }
 
 /** Tables printed row by row: cells of a label column followed by values. */

@@ -89,11 +89,13 @@ export function para(content: string | ParagraphChild[], style: ParagraphStyle =
 export const blankLine = (size: number = PT.三号) => para('', { size });
 
 /**
- * A fill-in blank: the value underlined, padded with full-width spaces to at least `minChars`
- * characters so an empty blank still leaves room for a pen.
+ * A fill-in blank: the value underlined and padded with full-width spaces to at least `minChars`
+ * characters. An empty blank prints as a line of underscores: spaces alone would collapse at the
+ * end of a right-aligned line and leave no room for a pen.
  */
 export function fillIn(value: string | number | undefined, minChars: number, style: RunStyle = {}): TextRun {
   const text = value === undefined || value === '' ? '' : String(value);
+  if (!text) return run('_'.repeat(minChars * 2), { ...style, underline: false });
   const pad = Math.max(0, minChars - [...text].length);
   const half = Math.floor(pad / 2);
   return run('\u3000'.repeat(half) + text + '\u3000'.repeat(pad - half), { ...style, underline: true });

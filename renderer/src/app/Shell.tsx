@@ -35,7 +35,7 @@ export function Shell() {
         />
       </Sider>
       <Layout>
-        <Header style={{ background: '#fff', padding: '0 20px', display: 'flex', alignItems: 'center', gap: 16, borderBottom: '1px solid #f0f0f0' }}>
+        <Header style={{ background: '#fff', padding: '0 20px', display: 'flex', alignItems: 'center', gap: 16, borderBottom: '1px solid #f0f0f0', lineHeight: 'normal' }}>
           <span style={{ fontWeight: 600 }}>
             {session.profile.office.county} {session.profile.office.township}
           </span>

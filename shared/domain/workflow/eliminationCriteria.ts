@@ -4,13 +4,14 @@
 import { addMonths, compareDates, type DateString } from '../deadlines';
 import { workflowRule } from '../errors';
 import { formatFen } from '../money';
+import { ASSESSMENT_CHECK_LABELS, ASSESSMENT_CHECKS, type AssessmentCheckKey } from '../profileConditions';
 import type { Actor, WorkflowContext } from './caseState';
 import { assertPermitted } from './caseState';
 import type { ProcedureRules } from './rules';
 import type { EliminationMode } from './steps';
 
-/** One item of the 两不愁三保障 + 饮水安全 assessment; null = not assessed. */
-export type SecurityCheck = { passed: boolean; note?: string } | null;
+/** One item of the latest 两不愁三保障 + 饮水安全 assessment (assessment.ts ItemResult); null = not assessed. */
+export type SecurityCheck = { pass: boolean; note?: string } | null;
 
 export interface EliminationCriteriaInput {
   /** 识别监测时间: the date of the identification's 县级审定. */
@@ -20,13 +21,8 @@ export interface EliminationCriteriaInput {
   mode: EliminationMode;
   /** The latest income accounting (收入核算); amounts in 分. */
   latestIncome: { accountedOn: DateString; perCapitaNetFen: number; lineFen: number } | null;
-  security: {
-    foodAndClothing: SecurityCheck; // 吃穿不愁
-    education: SecurityCheck; // 义务教育保障
-    medical: SecurityCheck; // 基本医疗保障
-    housing: SecurityCheck; // 住房安全
-    water: SecurityCheck; // 饮水安全
-  };
+  /** Keyed like the assessment's checks: food, clothing, education, medical, housing, water. */
+  security: Record<AssessmentCheckKey, SecurityCheck>;
   /** Measures delivered (落实) for this household's risks. */
   deliveredMeasures: number;
   /** 整户无劳动能力: every member 丧失劳动力/无劳动力. */
@@ -57,13 +53,6 @@ export interface CriteriaOverride {
   failedKeys: CriterionKey[];
 }
 
-const SECURITY_LABELS: Record<keyof EliminationCriteriaInput['security'], string> = {
-  foodAndClothing: '吃穿不愁',
-  education: '义务教育保障',
-  medical: '基本医疗保障',
-  housing: '住房安全',
-  water: '饮水安全',
-};
 
 const formatYuan = (fen: number): string => `${formatFen(fen)} 元`;
 
@@ -87,9 +76,11 @@ function incomeCriterion(input: EliminationCriteriaInput): CriterionResult {
 }
 
 function securityCriterion(input: EliminationCriteriaInput): CriterionResult {
-  const entries = Object.entries(input.security) as [keyof EliminationCriteriaInput['security'], SecurityCheck][];
-  const missing = entries.filter(([, c]) => c === null).map(([k]) => SECURITY_LABELS[k]);
-  const failed = entries.filter(([, c]) => c !== null && !c.passed).map(([k, c]) => `${SECURITY_LABELS[k]}${c?.note ? `（${c.note}）` : ''}`);
+  // Walk the fixed list, so a check missing from the input counts as not assessed.
+  const entries = ASSESSMENT_CHECKS.map((k) => [k, input.security[k] ?? null] as const);
+  const name = (k: AssessmentCheckKey) => ASSESSMENT_CHECK_LABELS[k].replace(/有保障$/, '');
+  const missing = entries.filter(([, c]) => c === null).map(([k]) => name(k));
+  const failed = entries.filter(([, c]) => c !== null && !c.pass).map(([k, c]) => `${name(k)}${c?.note ? `（${c.note}）` : ''}`);
   const problems = [
     ...(failed.length ? [`未达标：${failed.join('、')}`] : []),
     ...(missing.length ? [`未评估：${missing.join('、')}`] : []),
@@ -99,7 +90,7 @@ function securityCriterion(input: EliminationCriteriaInput): CriterionResult {
     key: 'security',
     label: '两不愁三保障及饮水安全达标',
     passed,
-    explanation: passed ? '吃穿不愁、义务教育、基本医疗、住房安全、饮水安全均已达标。' : `${problems.join('；')}。`,
+    explanation: passed ? '吃穿不愁，义务教育、基本医疗、住房安全、饮水安全有保障，均已达标。' : `${problems.join('；')}。`,
   };
 }
 

@@ -52,7 +52,7 @@ function applicationParagraphs(vm: ApplicationFormVM, riskOptions: string[], hou
     ),
     para(
       [
-        t('近12个月家庭年收入约'), fillIn(formatYuan(vm.近12个月家庭年收入), 6), t(`元。因${checkboxes(riskOptions, vm.风险, ' ')}，导致`),
+        t('近12个月家庭年收入约'), fillIn(formatYuan(vm.近12个月家庭年收入), 6), t(`元。主要风险：${checkboxes(riskOptions, vm.风险, ' ')}；具体情况：`),
         fillIn(vm.风险说明, 12), t('，本户无能力解决的主要困难是：'), fillIn(vm.主要困难, 12),
         t('，存在返贫致贫风险。现申请纳入防止返贫监测对象，请予核查认定。'),
       ],

@@ -1,6 +1,6 @@
 /** Pieces several forms share: section captions, sign-off lines, household summary strings. */
-import type { Paragraph } from 'docx';
-import { para, PT, run, signRoleRuns, type SignRole } from '../layout';
+import type { FileChild, Paragraph, ParagraphChild } from 'docx';
+import { formTable, para, PT, run, signRoleRuns, type SignRole } from '../layout';
 import type { SignedPersonVM } from '../model-common';
 
 /** 「一、家庭基本情况」: 黑体 caption above a table (公文 first-level heading face). */
@@ -20,12 +20,42 @@ export function peopleRoles(label: string, people: readonly SignedPersonVM[], mi
  * Unlabelled roles (continuations) print without 「：」.
  */
 export function signOffLine(roles: readonly SignRole[], size: number = PT.小四): Paragraph {
-  const runs = roles.flatMap((r, i) => {
+  return para(signOffRuns(roles, size), { size, line: 0, before: 200, align: 'left' });
+}
+
+function signOffRuns(roles: readonly SignRole[], size: number): ParagraphChild[] {
+  return roles.flatMap((r, i) => {
     const gap = i === 0 ? [] : [run(r.label ? '\u3000\u3000' : '\u3000', { size })];
     const parts = signRoleRuns(r, size);
     return [...gap, ...(r.label ? parts : parts.slice(1))];
   });
-  return para(runs, { size, line: 0, before: 200, align: 'left' });
+}
+
+/**
+ * Sign-off block below a grid as a borderless two-column table, so the left and right groups
+ * line up row by row whatever the signatures' widths: rows of [left roles, right roles].
+ */
+export function signOffTable(
+  rows: readonly (readonly [SignRole[], SignRole[]])[],
+  width: number,
+  size: number = PT.小四,
+  columns: [number, number] = [62, 38],
+): FileChild[] {
+  const spacer = para('', { size, line: 0, after: 60 });
+  return [spacer, formTable({
+    columns,
+    width,
+    size,
+    borderless: true,
+    keepTogether: true,
+    rows: rows.map(([left, right]) => ({
+      cells: [
+        { runs: signOffRuns(left, size), align: 'left' },
+        { runs: signOffRuns(right, size), align: 'left' },
+      ],
+      height: 560,
+    })),
+  })];
 }
 
 /** Joins risks for text cells: 「因病、因学」. */

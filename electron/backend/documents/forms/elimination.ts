@@ -32,7 +32,9 @@ import { postingText, visitRuns, voteText } from './procedure-text';
 
 export const ELIMINATION_TITLE = '防止返贫监测对象风险消除评估表';
 
-const SIZE = PT.小四;
+/** grids 五号 like the other national tables; opinion blocks 小四 */
+const SIZE = PT.五号;
+const OPINION_SIZE = PT.小四;
 
 function assuranceLine(checks: AssuranceChecksVM): string {
   const entries = Object.entries(checks) as [string, { 达标: boolean | null; 情况?: string }][];
@@ -80,15 +82,16 @@ function criteriaTable(criteria: readonly EliminationCriterionVM[], width: numbe
 }
 
 function opinionTable(vm: EliminationAssessmentVM, page: PageContext): Table {
-  const block = { size: SIZE, blankLines: 2 };
+  const block = { size: OPINION_SIZE, blankLines: 2 };
+  const half = { ...block, stackRoles: true };
   const visit = vm.入户核实;
   const text = { size: SIZE, line: 0, align: 'left' as const };
   const rows: RowSpec[] = [
-    bannerRow('评\u3000估\u3000意\u3000见', 8),
+    bannerRow('评\u3000估\u3000意\u3000见', 8, OPINION_SIZE),
     {
       cells: [
         label('入户核实意见'),
-        { children: [para(`核实组意见：${visit.意见 ?? ''}`, text), para(visitRuns(visit.日期, visit.核实人), text)], span: 7 },
+        { children: [para(`核实组意见：${visit.意见 ?? ''}`, text), para(visitRuns(visit.日期, visit.核实人, SIZE), text)], span: 7 },
       ],
       height: 900,
     },
@@ -97,9 +100,9 @@ function opinionTable(vm: EliminationAssessmentVM, page: PageContext): Table {
     {
       cells: [
         label('村（居）委会意见'),
-        { children: approvalFromVM(vm.村意见, { ...block, sealOf: villageCommittee(vm.office.村) }), span: 3, vAlign: 'top' },
+        { children: approvalFromVM(vm.村意见, { ...half, sealOf: villageCommittee(vm.office.村) }), span: 3, vAlign: 'top' },
         label('乡（镇、街道）审核意见'),
-        { children: approvalFromVM(vm.乡镇意见, { ...block, withConsent: true, sealOf: `${vm.office.乡镇}人民政府` }), span: 3, vAlign: 'top' },
+        { children: approvalFromVM(vm.乡镇意见, { ...half, withConsent: true, sealOf: `${vm.office.乡镇}人民政府` }), span: 3, vAlign: 'top' },
       ],
       height: ROW.opinion,
     },
@@ -122,7 +125,6 @@ export function buildEliminationAssessment(vm: EliminationAssessmentVM, options:
       situationTable(vm, page),
       sectionHeading('风险消除标准核实情况'),
       criteriaTable(vm.标准核实, page.width),
-      sectionHeading('评估意见'),
       opinionTable(vm, page),
     ],
   };

@@ -11,6 +11,7 @@ import {
   headerLine,
   label,
   pageContext,
+  para,
   placeName,
   PT,
   titleParagraph,
@@ -20,13 +21,13 @@ import {
 } from '../layout';
 import type { IncomeGroupVM, IncomeSheetVM, IncomeVM } from '../model';
 import type { ResolvedOptions } from '../options';
-import { peopleRoles, signOffLine } from './common';
+import { peopleRoles, signOffTable } from './common';
 import { incomePeriod, incomeVersusLine } from './income-summary';
 
 export const INCOME_SHEET_TITLE = '家庭收入核算表';
 
 const SIZE = PT.小四;
-const ROW_HEIGHT = 400;
+const ROW_HEIGHT = 360;
 
 /** 「= A1+A2+A3」 when the items are coded. */
 function formula(group: IncomeGroupVM): string {
@@ -81,16 +82,12 @@ function incomeTable(income: IncomeVM, width: number): Table {
 export function buildIncomeSheet(vm: IncomeSheetVM, options: ResolvedOptions): FormContent {
   const page = pageContext('portrait', options);
   const h = vm.户;
-  const facts = formTable({
-    columns: [14, 20, 14, 10, 14, 28],
-    width: page.width,
+  // the window is a profile setting (12 months before the application, or a calendar year)
+  const facts = para(`户主姓名：${h.户主姓名}\u3000家庭人口：${h.家庭人口数}人\u3000核算期间：${incomePeriod(vm.收入)}`, {
     size: SIZE,
-    rows: [
-      {
-        cells: [label('户主姓名'), value(h.户主姓名), label('家庭人口'), value(`${h.家庭人口数}人`), label('核算期间'), value(`${incomePeriod(vm.收入)}（申报前12个月）`)],
-        height: ROW_HEIGHT,
-      },
-    ],
+    line: 0,
+    align: 'left',
+    after: 80,
   });
   return {
     title: INCOME_SHEET_TITLE,
@@ -100,12 +97,21 @@ export function buildIncomeSheet(vm: IncomeSheetVM, options: ResolvedOptions): F
       headerLine(placeName(vm.office, h.村民小组), `户编号：${h.户编号 ?? ''}`, page.width),
       facts,
       incomeTable(vm.收入, page.width),
-      signOffLine([{ label: '户主签字（手印）', signature: vm.户主签字 }, ...peopleRoles('核算人（签字）', vm.核算人, 2)]),
-      signOffLine([
-        { label: '村（居）审核人', name: vm.村审核人?.姓名, signature: vm.村审核人 },
-        { label: '乡（镇）审核人', name: vm.乡镇审核人?.姓名, signature: vm.乡镇审核人 },
-        { label: '核算日期', name: formatChineseDate(vm.核算日期) },
-      ]),
+      ...signOffTable(
+        [
+          [[{ label: '户主签字（手印）', signature: vm.户主签字 }], peopleRoles('核算人（签字）', vm.核算人, 2)],
+          [
+            [
+              { label: '村（居）审核人', name: vm.村审核人?.姓名, signature: vm.村审核人 },
+              { label: '乡（镇）审核人', name: vm.乡镇审核人?.姓名, signature: vm.乡镇审核人 },
+            ],
+            [{ label: '核算日期', name: formatChineseDate(vm.核算日期) }],
+          ],
+        ],
+        page.width,
+        SIZE,
+        [48, 52],
+      ),
     ],
   };
 }

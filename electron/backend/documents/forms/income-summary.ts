@@ -27,12 +27,12 @@ export const incomePeriod = (income: Pick<IncomeVM, '核算期间起' | '核算�
 type Pair = [string, Fen | number | undefined, 'money' | 'count'];
 
 const pairCells = ([l, v, kind]: Pair) => [
-  label(l),
+  label(l, 1, { size: PT.五号 }),
   value(kind === 'money' ? formatYuan(v) : v === undefined ? '' : `${v}人`, 1, { align: 'right' }),
 ];
 
 /** Table C. All amounts 元 with two decimals; the caption says 「（元）」. */
-export function incomeSummaryTable(income: IncomeVM, width: number, size: number = PT.小四): Table {
+export function incomeSummaryTable(income: IncomeVM, width: number, size: number = PT.五号): Table {
   const grid: Pair[][] = [
     [['工资性收入', income.工资性收入, 'money'], ['转移性收入', income.转移性收入, 'money'], ['养老金或离退休金', income.养老金或离退休金, 'money']],
     [['生产经营性收入', income.生产经营性收入, 'money'], ['计划生育金', income.计划生育金, 'money'], ['生态补偿金', income.生态补偿金, 'money']],
@@ -47,5 +47,5 @@ export function incomeSummaryTable(income: IncomeVM, width: number, size: number
     ...grid.map((pairs) => ({ cells: pairs.flatMap(pairCells) })),
     { cells: [label('与监测范围比较'), value(incomeVersusLine(income), 5)] },
   ];
-  return formTable({ columns: [14, 10, 14, 10, 14, 10], width, size, rows });
+  return formTable({ columns: [17, 11, 17, 11, 17, 11], width, size, padding: 60, keepTogether: true, rows: rows.map((r) => ({ height: 440, ...r })) });
 }

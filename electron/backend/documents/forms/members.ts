@@ -11,8 +11,8 @@ import type { MemberVM } from '../model';
 const SPARE_ROWS = 1;
 
 function rows(members: readonly MemberVM[], header: string[], cells: (m: MemberVM, i: number) => string[]): RowSpec[] {
-  const body = members.map((m, i) => ({ cells: cells(m, i), height: 420 }));
-  const spare = Array.from({ length: SPARE_ROWS }, () => ({ cells: header.map(() => ''), height: 420 }));
+  const body = members.map((m, i) => ({ cells: cells(m, i), height: 380 }));
+  const spare = Array.from({ length: SPARE_ROWS }, () => ({ cells: header.map(() => ''), height: 380 }));
   return [{ cells: header.map((h) => ({ text: h, bold: false })), header: true }, ...body, ...spare];
 }
 
@@ -22,7 +22,7 @@ const str = (v: string | number | undefined): string => (v === undefined ? '' : 
 export function membersIdentityTable(members: readonly MemberVM[], width: number): Table {
   const header = ['序号', '姓名', '性别', '证件类型', '证件号码', '与户主关系', '民族', '政治面貌', '文化程度'];
   return formTable({
-    columns: [4.5, 10, 4.5, 9, 21.5, 8, 6, 8, 8.5],
+    columns: [4, 9, 4, 12, 20, 8, 5.5, 8.5, 8.5],
     width,
     size: PT.五号,
     rows: rows(members, header, (m, i) => [

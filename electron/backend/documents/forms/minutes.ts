@@ -45,7 +45,7 @@ function headerTable(vm: MeetingMinutesVM, width: number): Table {
     { cells: [label('应到人数'), value(`${vm.应到人数}人`), label('实到人数'), value(`${vm.实到人数}人`)] },
     { cells: [label('参会人员'), value(`${attendees}（签字见签到表）`, 3)] },
     { cells: [label('评议议题'), value(checkboxes(['拟纳入防止返贫监测对象评议', '拟消除风险监测对象评议'], topics), 3)] },
-    { cells: [label('会议内容'), value(minutes, 3, { vAlign: 'top' })], height: 2400, canSplit: true },
+    { cells: [label('会议内容'), value(minutes, 3, { vAlign: 'top' })], height: 1200, canSplit: true },
   ];
   return formTable({ columns: [14, 36, 14, 36], width, size: SIZE, rows: rows.map((r) => ({ height: 480, ...r })) });
 }
@@ -71,7 +71,7 @@ function resultsTable(vm: MeetingMinutesVM, width: number): Table {
       ],
     })),
   ];
-  return formTable({ columns: [4, 9, 8, 6, 7, 10, 17, 6, 6, 6, 7, 14], width, size: PT.五号, rows });
+  return formTable({ columns: [4, 9, 7, 6, 7, 9, 16, 7, 7, 7, 7, 12], width, size: PT.五号, rows });
 }
 
 /** Sign-in sheet, two people per row: 序号｜姓名｜身份｜签字. */
@@ -82,13 +82,14 @@ function signInTable(attendees: readonly AttendeeVM[], width: number): Table {
   for (let i = 0; i < attendees.length; i += 2) {
     rows.push({ cells: [...cellsOf(attendees[i], i + 1), ...cellsOf(attendees[i + 1], i + 2)], height: 700 });
   }
-  return formTable({ columns: [5, 11, 16, 18, 5, 11, 16, 18], width, size: SIZE, rows });
+  // the sheet and the chair's/recorder's signatures below it stay on one page
+  return formTable({ columns: [5, 11, 16, 18, 5, 11, 16, 18], width, size: SIZE, rows, keepTogether: true, keepWithNext: true });
 }
 
 function lockNote(vm: MeetingMinutesVM): string | undefined {
   if (!vm.锁定校验码) return undefined;
   const when = vm.锁定日期 ? `${formatChineseDate(vm.锁定日期)}锁定，` : '已锁定，';
-  return `本记录${when}校验码（SHA-256）：${vm.锁定校验码}`;
+  return `本记录${when}校验码（SHA-256）：\n${vm.锁定校验码}`;
 }
 
 export function buildMeetingMinutes(vm: MeetingMinutesVM, options: ResolvedOptions): FormContent {
@@ -102,7 +103,7 @@ export function buildMeetingMinutes(vm: MeetingMinutesVM, options: ResolvedOptio
     resultsTable(vm, page.width),
     sectionHeading('参会人员签字（签到表）'),
     signInTable(vm.参会人员, page.width),
-    para('', { size: SIZE, line: 0 }),
+    para('', { size: SIZE, line: 0, keepNext: true }),
     ...approvalBlock({
       sealOf: villageCommittee(vm.office.村),
       blankLines: 0,

@@ -41,17 +41,21 @@ export function buildRejectionNotice(vm: RejectionNoticeVM, options: ResolvedOpt
     orientation: 'portrait',
     children: [
       titleParagraph(REJECTION_TITLE),
-      ...(vm.文号 ? [para(vm.文号, { align: 'center', after: 240 })] : []),
+      ...(vm.文号 ? [para(vm.文号, { align: 'center', after: 120 })] : []),
       para(`${vm.户主姓名}（户主，${vm.office.村}${vm.村民小组}）：`, { align: 'left' }),
       ...bodyLines(vm).map((t) => para(t, { indent: true })),
-      ...approvalBlock({ sealOf: vm.发文单位, blankLines: 1, roles: [], date: vm.发文日期, size: PT.三号 }),
-      para('', { size: PT.四号 }),
-      para([run('- - - - - - - - - - - - - - - - - - 沿此线剪开 - - - - - - - - - - - - - - - - - -', { size: PT.五号 })], { align: 'center', line: 0, after: 240 }),
+      ...approvalBlock({ sealOf: vm.发文单位, blankLines: 0, roles: [], date: vm.发文日期, size: PT.三号 }),
+      // the receipt stays on the same page: it is cut off along the line and filed
+      para([run('- - - - - - - - - - - - - - - - - - 沿此线剪开 - - - - - - - - - - - - - - - - - -', { size: PT.五号 })], {
+        align: 'center',
+        line: 0,
+        before: 240,
+        after: 120,
+      }),
       titleParagraph('回\u3000执', PT.三号),
-      para(`本户已收到《${REJECTION_TITLE}》，知悉不予纳入的原因和提出异议的途径。`, { indent: true }),
+      para(`本户已收到《${REJECTION_TITLE}》，知悉不予纳入的原因和提出异议的途径。`, { ...small, indent: true }),
       signOffLine([{ label: '户主签字（手印）' }, { label: '签收日期', name: formatChineseDate(undefined) }], PT.四号),
       signOffLine([{ label: '送达人（签字）', name: vm.送达人 }], PT.四号),
-      para('（回执由送达人收回，附入该户申请档案。）', { ...small, size: PT.五号, before: 120 }),
     ],
   };
 }

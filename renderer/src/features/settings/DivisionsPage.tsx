@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { useSession } from '../../app/session';
 import { applyFieldErrors, errorText } from '../common/errors';
 import { useDivisions } from '../register/useDivisions';
+import { OfficeForm } from './OfficeForm';
 
 type Editing = { level: Division['level']; parentId: string | null; division?: Division };
 const CHILD_LEVEL = { township: 'village', village: 'group', group: null } as const;
@@ -79,10 +80,13 @@ export function DivisionsPage() {
           </Button>
         )}
       </div>
-      <Typography.Paragraph className="gl-muted">
-        本工作站：{session.profile.office.county} {session.profile.office.township}。先建乡镇，再在乡镇下添加行政村、在村下添加村民小组，农户登记时按村组选择。
-      </Typography.Paragraph>
-      {treeData.length ? <Tree defaultExpandAll treeData={treeData as never} selectable={false} /> : <Typography.Text>还没有区划。请点击“添加乡镇”开始。</Typography.Text>}
+      <OfficeForm />
+      <Typography.Paragraph className="gl-muted">先建乡镇，再在乡镇下添加行政村、在村下添加村民小组，农户登记时按村组选择。</Typography.Paragraph>
+      {treeData.length ? (
+        <Tree expandedKeys={divisions.filter((d) => d.level !== 'group').map((d) => d.id)} treeData={treeData as never} selectable={false} />
+      ) : (
+        <Typography.Text>还没有区划。请点击“添加乡镇”开始。</Typography.Text>
+      )}
       <Modal open={!!editing} title={editing ? `${editing.division ? '修改' : '添加'}${DIVISION_LEVEL_LABELS[editing.level]}` : ''} onCancel={() => setEditing(null)} onOk={() => void save()} okText="保存" cancelText="取消" destroyOnHidden>
         <Form form={form} layout="vertical">
           <Form.Item label="名称" name="name" rules={[{ required: true, message: '请填写名称' }]}>
