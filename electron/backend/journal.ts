@@ -1,5 +1,6 @@
 import type { Db } from './db/connection';
 import type { Session } from './context';
+import { stmt } from './db/statements';
 
 // The two append-only logs written in the same transaction as every change:
 // audit_log (for people: who changed what, old → new) and change_log (for machines: county sync).
@@ -21,7 +22,7 @@ export interface AuditInput {
 }
 
 export function writeAudit(db: Db, ids: { newId(): string }, at: string, session: Pick<Session, 'userId' | 'username'> | null, entry: AuditInput): void {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO audit_log (id, at, user_id, username, action, entity, entity_id, household_id, summary, changes)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -39,7 +40,7 @@ export function writeAudit(db: Db, ids: { newId(): string }, at: string, session
 }
 
 export function writeChange(db: Db, at: string, origin: string, entity: string, entityId: string, rowVersion: number, op: 'upsert' | 'delete', data: unknown): void {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO change_log (at, origin, entity, entity_id, row_version, op, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(at, origin, entity, entityId, rowVersion, op, JSON.stringify(data));
 }

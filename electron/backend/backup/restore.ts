@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, renameSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BackupInfo } from '../../../shared/api/methods/backups';
@@ -96,14 +97,27 @@ function swapIn(services: BackendServices, prepared: string, dbPath: string): vo
     swapDatabase(services, openDatabase(dbPath));
     leaveRecovery(services);
   } catch (e) {
-    // Whatever is at dbPath now is either the old or the new database: try to keep serving it.
-    try {
-      swapDatabase(services, openDatabase(dbPath));
-      services.readOnly = false;
-    } catch {
-      enterRecoveryAtRuntime(services, '恢复过程中断', e instanceof Error ? e.message : String(e));
-    }
+    fallBack(services, dbPath, e);
     throw new DomainError('io', '恢复没有完成，数据库保持恢复前的状态或已恢复的状态。请查看备份列表后重试。');
+  }
+}
+
+/** After a failed swap, whatever is at dbPath is the old or the new database: serve it if it checks out. */
+function fallBack(services: BackendServices, dbPath: string, cause: unknown): void {
+  const wasRecovery = lifecycleOf(services).recovery !== null;
+  try {
+    const db = openDatabase(dbPath);
+    if (!checkConnection(db, 'quick').ok) {
+      closeDatabase(db);
+      throw new Error('quick_check failed');
+    }
+    swapDatabase(services, db);
+    if (!wasRecovery) services.readOnly = false;
+  } catch {
+    const empty = new Database(':memory:');
+    applyMigrations(empty, migrationsFor(services));
+    swapDatabase(services, empty);
+    enterRecoveryAtRuntime(services, '恢复过程中断', cause instanceof Error ? cause.message : String(cause));
   }
 }
 

@@ -37,7 +37,7 @@ function openZip(bytes: Uint8Array): PizZip {
 }
 
 function compile(zip: PizZip, modules: Docxtemplater.DXT.Module[] = []): Docxtemplater {
-  return new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, nullGetter: () => '', parser, modules });
+  return new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, nullGetter: () => '', parser, modules, errorLogging: false });
 }
 
 /** Fill a template with flattened data (toTemplateData). Throws a Chinese validation error on a broken template. */

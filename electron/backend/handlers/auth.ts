@@ -1,4 +1,5 @@
 import { DomainError } from '../../../shared/domain/errors';
+import { HandlerContext } from '../context';
 import { hashPassword } from '../auth/password';
 import { login, openSession, toSessionUser } from '../auth/sessions';
 import { seedDemoTownship } from '../demo/seed';
@@ -43,8 +44,10 @@ export const authHandlers: HandlerTable = {
     putSetting(ctx.db, PROFILE_KEY, { ...profile, office: { ...profile.office, county, township } }, at, 'admin');
     ctx.services.invalidateSettings();
     const result = openSession(ctx, user);
-    ctx.audit({ action: 'create', entity: 'user', entityId: id, summary: '首次使用：创建管理员 admin' });
-    if (input.demo) seedDemoTownship(ctx, { households: 2000, seed: 1, township });
+    // The rest of first-run setup acts as the new admin, so its audit rows name who did it.
+    const asAdmin = new HandlerContext(ctx.services, { userId: id, username: 'admin', displayName: input.displayName, role: 'admin', scope: { kind: 'all' }, tokenHash: '' });
+    asAdmin.audit({ action: 'create', entity: 'user', entityId: id, summary: '首次使用：创建管理员 admin' });
+    if (input.demo) seedDemoTownship(asAdmin, { households: 2000, seed: 1, township });
     return result;
   },
 };

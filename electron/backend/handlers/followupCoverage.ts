@@ -15,7 +15,7 @@ import { deliveredCounts } from '../repos/measures';
 export const UNPAIRED = 'none';
 
 interface CoverageInput {
-  month: string;
+  month?: string;
   villageId?: string;
   cadreId?: string;
   visitState?: VisitState;
@@ -27,9 +27,10 @@ type Row = CoverageHousehold & { cadreIds: string[] };
 
 export function followupCoverage(ctx: HandlerContext, input: CoverageInput): Coverage {
   const today = chinaDate(ctx.now());
+  const month = input.month ?? monthOf(today);
   const cadence = ctx.profile().assistance.followUpCadence;
-  const { from: monthStart, to: monthEnd } = monthBounds(input.month);
-  const windows = cadenceWindows(input.month, cadence);
+  const { from: monthStart, to: monthEnd } = monthBounds(month);
+  const windows = cadenceWindows(month, cadence);
   const households = facts.monitoredHouseholds(ctx.db, ctx.user().scope, { villageId: input.villageId });
   const ids = households.map((h) => h.id);
   const visits = facts.visitDatesOf(ctx.db, ids, windows[0]?.from ?? monthStart, windows.at(-1)?.to ?? monthEnd);
@@ -38,7 +39,7 @@ export function followupCoverage(ctx: HandlerContext, input: CoverageInput): Cov
 
   const rows: Row[] = households.flatMap((h) => {
     const dates = visits.get(h.id) ?? [];
-    const duty = monthDuty({ monitoredSince: h.monitoredSince, visitDates: dates }, input.month, cadence, today);
+    const duty = monthDuty({ monitoredSince: h.monitoredSince, visitDates: dates }, month, cadence, today);
     if (!duty.due) return [];
     const paired = cadresByHousehold.get(h.id) ?? [];
     return [
@@ -52,7 +53,7 @@ export function followupCoverage(ctx: HandlerContext, input: CoverageInput): Cov
         cadreIds: paired.map((c) => c.cadreId),
         cadreNames: paired.map((c) => c.name),
         state: duty.state,
-        visitsInMonth: dates.filter((d) => monthOf(d) === input.month).length,
+        visitsInMonth: dates.filter((d) => monthOf(d) === month).length,
         lastVisit: lastVisits.get(h.id) ?? null,
       },
     ];
@@ -62,7 +63,7 @@ export function followupCoverage(ctx: HandlerContext, input: CoverageInput): Cov
     (r) => (!input.visitState || r.state === input.visitState) && (!input.cadreId || (input.cadreId === UNPAIRED ? !r.cadreIds.length : r.cadreIds.includes(input.cadreId))),
   );
   return {
-    month: input.month,
+    month,
     cadence,
     today,
     totals: countByGroup(rows, () => ['all']).get('all') ?? emptyCounts(),

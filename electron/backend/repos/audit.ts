@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../../shared/api/methods/audit';
 import { chinaDayStart } from '../../../shared/domain/chinaTime';
 import type { Db } from '../db/connection';
+import { stmt } from '../db/statements';
 
 export interface AuditFilter {
   userId?: string;
@@ -37,7 +38,7 @@ export function listAudit(db: Db, f: AuditFilter, startRow: number, endRow: numb
   if (f.from) add('at >= ?', chinaDayStart(f.from).toISOString());
   if (f.to) add('at < ?', new Date(chinaDayStart(f.to).getTime() + 86_400_000).toISOString());
   const where = parts.join(' AND ');
-  const rows = db.prepare(`SELECT * FROM audit_log WHERE ${where} ORDER BY seq DESC LIMIT ? OFFSET ?`).all(...params, Math.min(endRow - startRow, 1000), startRow) as Record<string, unknown>[];
-  const total = (db.prepare(`SELECT count(*) AS n FROM audit_log WHERE ${where}`).get(...params) as { n: number }).n;
+  const rows = stmt(db, `SELECT * FROM audit_log WHERE ${where} ORDER BY seq DESC LIMIT ? OFFSET ?`).all(...params, Math.min(endRow - startRow, 1000), startRow) as Record<string, unknown>[];
+  const total = (stmt(db, `SELECT count(*) AS n FROM audit_log WHERE ${where}`).get(...params) as { n: number }).n;
   return { rows: rows.map(toEntry), total };
 }

@@ -1,5 +1,6 @@
 import type { Division } from '../../../shared/api/methods/divisions';
 import type { Db } from '../db/connection';
+import { stmt } from '../db/statements';
 
 const SELECT = `SELECT d.*, (SELECT count(*) FROM households h WHERE h.deleted_at IS NULL AND (h.village_id = d.id OR h.group_id = d.id)) AS household_count
   FROM divisions d WHERE d.deleted_at IS NULL`;
@@ -18,17 +19,16 @@ const toDivision = (r: Record<string, unknown>): Division => ({
 });
 
 export function listDivisions(db: Db): Division[] {
-  return (db.prepare(`${SELECT} ORDER BY d.level = 'township' DESC, d.sort_order, d.name`).all() as Record<string, unknown>[]).map(toDivision);
+  return (stmt(db, `${SELECT} ORDER BY d.level = 'township' DESC, d.sort_order, d.name`).all() as Record<string, unknown>[]).map(toDivision);
 }
 
 export function getDivision(db: Db, id: string): Division | undefined {
-  const row = db.prepare(`${SELECT} AND d.id = ?`).get(id) as Record<string, unknown> | undefined;
+  const row = stmt(db, `${SELECT} AND d.id = ?`).get(id) as Record<string, unknown> | undefined;
   return row ? toDivision(row) : undefined;
 }
 
 export function findChildByName(db: Db, parentId: string | null, name: string): Division | undefined {
-  const row = db
-    .prepare(`${SELECT} AND d.parent_id IS ? AND d.name = ?`)
+  const row = stmt(db, `${SELECT} AND d.parent_id IS ? AND d.name = ?`)
     .get(parentId, name) as Record<string, unknown> | undefined;
   return row ? toDivision(row) : undefined;
 }
@@ -43,23 +43,23 @@ export interface DivisionWrite {
 }
 
 export function insertDivision(db: Db, d: DivisionWrite, at: string, by: string | null): void {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO divisions (id, parent_id, level, name, code, sort_order, created_at, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?)`,
   ).run(d.id, d.parentId, d.level, d.name, d.code, d.sortOrder, at, at, by);
 }
 
 export function updateDivision(db: Db, d: DivisionWrite, at: string, by: string | null): void {
-  db.prepare(
+  stmt(db, 
     `UPDATE divisions SET parent_id = ?, level = ?, name = ?, code = ?, sort_order = ?, row_version = row_version + 1, updated_at = ?, updated_by = ? WHERE id = ?`,
   ).run(d.parentId, d.level, d.name, d.code, d.sortOrder, at, by, d.id);
 }
 
 export function tombstoneDivision(db: Db, id: string, at: string, by: string | null): void {
-  db.prepare(`UPDATE divisions SET deleted_at = ?, row_version = row_version + 1, updated_at = ?, updated_by = ? WHERE id = ?`).run(at, at, by, id);
+  stmt(db, `UPDATE divisions SET deleted_at = ?, row_version = row_version + 1, updated_at = ?, updated_by = ? WHERE id = ?`).run(at, at, by, id);
 }
 
 export const countChildren = (db: Db, id: string): number =>
-  (db.prepare(`SELECT count(*) AS n FROM divisions WHERE parent_id = ? AND deleted_at IS NULL`).get(id) as { n: number }).n;
+  (stmt(db, `SELECT count(*) AS n FROM divisions WHERE parent_id = ? AND deleted_at IS NULL`).get(id) as { n: number }).n;
 
 export const nextSortOrder = (db: Db, parentId: string | null): number =>
-  (db.prepare(`SELECT coalesce(max(sort_order), 0) + 10 AS n FROM divisions WHERE parent_id IS ?`).get(parentId) as { n: number }).n;
+  (stmt(db, `SELECT coalesce(max(sort_order), 0) + 10 AS n FROM divisions WHERE parent_id IS ?`).get(parentId) as { n: number }).n;

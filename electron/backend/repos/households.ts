@@ -3,6 +3,7 @@ import type { Scope } from '../../../shared/domain/permissions';
 import type { Db } from '../db/connection';
 import { householdOrderBy, householdWhere } from './householdQuery';
 import { membersOf } from './members';
+import { stmt } from '../db/statements';
 
 const SUMMARY_SELECT = `SELECT h.*, v.name AS village_name, g.name AS group_name
   FROM households h LEFT JOIN divisions v ON v.id = h.village_id LEFT JOIN divisions g ON g.id = h.group_id`;
@@ -29,15 +30,14 @@ const toSummary = (r: Record<string, unknown>): HouseholdSummary => ({
 export function listHouseholds(db: Db, filter: HouseholdFilter, sort: { colId: string; sort: 'asc' | 'desc' }[], startRow: number, endRow: number, scope: Scope): { rows: HouseholdSummary[]; total: number } {
   const where = householdWhere(filter, scope);
   const limit = Math.max(0, Math.min(endRow - startRow, 1000));
-  const rows = db
-    .prepare(`${SUMMARY_SELECT} WHERE ${where.sql} ORDER BY ${householdOrderBy(sort)} LIMIT ? OFFSET ?`)
+  const rows = stmt(db, `${SUMMARY_SELECT} WHERE ${where.sql} ORDER BY ${householdOrderBy(sort)} LIMIT ? OFFSET ?`)
     .all(...where.params, limit, startRow) as Record<string, unknown>[];
-  const total = (db.prepare(`SELECT count(*) AS n FROM households h WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+  const total = (stmt(db, `SELECT count(*) AS n FROM households h WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
   return { rows: rows.map(toSummary), total };
 }
 
 export function getHouseholdRow(db: Db, id: string): Record<string, unknown> | undefined {
-  return db.prepare(`${SUMMARY_SELECT} WHERE h.id = ? AND h.deleted_at IS NULL`).get(id) as Record<string, unknown> | undefined;
+  return stmt(db, `${SUMMARY_SELECT} WHERE h.id = ? AND h.deleted_at IS NULL`).get(id) as Record<string, unknown> | undefined;
 }
 
 export function getHousehold(db: Db, id: string): Household | undefined {
@@ -102,18 +102,18 @@ const WRITE_COLS: [keyof HouseholdWrite, string][] = [
 const values = (h: HouseholdWrite) => WRITE_COLS.map(([k]) => (k === 'flags' ? JSON.stringify(h.flags) : h[k]));
 
 export function insertHousehold(db: Db, h: HouseholdWrite, at: string, by: string | null): void {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO households (id, ${WRITE_COLS.map(([, c]) => c).join(', ')}, created_at, updated_at, updated_by)
      VALUES (?, ${WRITE_COLS.map(() => '?').join(', ')}, ?, ?, ?)`,
   ).run(h.id, ...values(h), at, at, by);
 }
 
 export function updateHousehold(db: Db, h: HouseholdWrite, at: string, by: string | null): void {
-  db.prepare(
+  stmt(db, 
     `UPDATE households SET ${WRITE_COLS.map(([, c]) => `${c} = ?`).join(', ')}, row_version = row_version + 1, updated_at = ?, updated_by = ?
      WHERE id = ?`,
   ).run(...values(h), at, by, h.id);
 }
 
 export const findByHouseholdNo = (db: Db, no: string): string | undefined =>
-  (db.prepare(`SELECT id FROM households WHERE household_no = ? AND deleted_at IS NULL`).get(no) as { id: string } | undefined)?.id;
+  (stmt(db, `SELECT id FROM households WHERE household_no = ? AND deleted_at IS NULL`).get(no) as { id: string } | undefined)?.id;

@@ -1,5 +1,6 @@
 import type { Member } from '../../../shared/api/schemas/household';
 import type { Db } from '../db/connection';
+import { stmt } from '../db/statements';
 
 // Member rows ↔ API records. Column list in one place so insert and update cannot drift apart.
 export const MEMBER_COLUMNS = {
@@ -64,31 +65,30 @@ const fields = Object.keys(MEMBER_COLUMNS) as MemberField[];
 const cols = fields.map((f) => MEMBER_COLUMNS[f]);
 
 export function insertMember(db: Db, m: MemberWrite, at: string, by: string | null): void {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO members (id, household_id, ${cols.join(', ')}, created_at, updated_at, updated_by)
      VALUES (?, ?, ${cols.map(() => '?').join(', ')}, ?, ?, ?)`,
   ).run(m.id, m.householdId, ...fields.map((f) => sqlValue(f, m[f])), at, at, by);
 }
 
 export function updateMember(db: Db, m: MemberWrite, at: string, by: string | null): void {
-  db.prepare(
+  stmt(db, 
     `UPDATE members SET ${cols.map((c) => `${c} = ?`).join(', ')}, row_version = row_version + 1, updated_at = ?, updated_by = ?
      WHERE id = ? AND household_id = ?`,
   ).run(...fields.map((f) => sqlValue(f, m[f])), at, by, m.id, m.householdId);
 }
 
 export function tombstoneMember(db: Db, id: string, at: string, by: string | null): void {
-  db.prepare(`UPDATE members SET deleted_at = ?, row_version = row_version + 1, updated_at = ?, updated_by = ? WHERE id = ?`).run(at, at, by, id);
+  stmt(db, `UPDATE members SET deleted_at = ?, row_version = row_version + 1, updated_at = ?, updated_by = ? WHERE id = ?`).run(at, at, by, id);
 }
 
 export function membersOf(db: Db, householdId: string): Member[] {
-  return (db.prepare(`SELECT * FROM members WHERE household_id = ? AND deleted_at IS NULL ORDER BY sort_order, created_at`).all(householdId) as Record<string, unknown>[]).map(toMember);
+  return (stmt(db, `SELECT * FROM members WHERE household_id = ? AND deleted_at IS NULL ORDER BY sort_order, created_at`).all(householdId) as Record<string, unknown>[]).map(toMember);
 }
 
 /** Where an ID number is currently registered (an active member of a live household). */
 export function findActiveByIdNumber(db: Db, idNumber: string): { memberId: string; householdId: string; name: string; headName: string; villageName: string } | undefined {
-  return db
-    .prepare(
+  return stmt(db, 
       `SELECT m.id AS memberId, m.household_id AS householdId, m.name AS name, h.head_name AS headName, coalesce(v.name, '') AS villageName
        FROM members m JOIN households h ON h.id = m.household_id LEFT JOIN divisions v ON v.id = h.village_id
        WHERE m.id_number = ? AND m.deleted_at IS NULL AND m.left_at IS NULL AND h.deleted_at IS NULL`,

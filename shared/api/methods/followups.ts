@@ -132,7 +132,8 @@ export const followupsMethods = {
   }),
   'followups.coverage': method({
     input: z.strictObject({
-      month,
+      /** Omitted = the current month by the backend's clock. */
+      month: month.optional(),
       villageId: id.optional(),
       /** Narrows the household list (not the counts) to one cadre's households; 'none' = unpaired. */
       cadreId: id.optional(),

@@ -67,6 +67,15 @@ describe('assistance: measures, cadres, visits, coverage, escalation', () => {
     expect(second.photos).toEqual([{ fileId: photo, name: '入户照片.jpg', mime: 'image/jpeg' }]);
     expect((await t.call('households.get', { id: zhang })).colour).toBe('red');
     expect(count(t, `SELECT count(*) AS n FROM files WHERE id = ? AND household_id = ? AND kind = 'attachment'`, photo, zhang)).toBe(1);
+    const regrade = (await t.call('audit.list', { filter: { householdId: zhang, entity: 'household' } })).rows.find((a) => a.summary.includes('风险等级'));
+    expect(regrade?.changes).toEqual([{ field: 'colour', label: '风险等级', old: 'yellow', new: 'red' }]);
+    expect(count(t, `SELECT count(*) AS n FROM change_log WHERE entity = 'household' AND entity_id = ? AND data LIKE '%"colour":"red"%'`, zhang)).toBe(1);
+    expect(count(t, `SELECT count(*) AS n FROM change_log WHERE entity IN ('cadre', 'cadreAssignment', 'followup', 'measure')`)).toBe(5);
+
+    // Back-filling an older visit with another colour records it on the visit but leaves the current grade alone.
+    const old = await t.call('followups.save', { householdId: zhang, visitDate: '2026-10-25', visitors: ['周干部'], visitMethod: 'phone', findings: '补录', colourAfter: 'blue' });
+    expect(old.colourAfter).toBe('blue');
+    expect((await t.call('households.get', { id: zhang })).colour).toBe('red');
 
     const nov = await t.call('followups.coverage', { month: '2026-11' });
     expect(nov.households.rows.find((r) => r.householdId === zhang)).toMatchObject({ state: 'visited', visitsInMonth: 1, lastVisit: '2026-11-10', cadreNames: ['周干部'] });
@@ -76,7 +85,7 @@ describe('assistance: measures, cadres, visits, coverage, escalation', () => {
     expect(oct.households.rows.find((r) => r.householdId === zhang)?.state).toBe('visited');
 
     const visits = await t.call('followups.list', { filter: { householdId: zhang } });
-    expect(visits.rows.map((v) => v.visitDate)).toEqual(['2026-11-10', '2026-10-20']);
+    expect(visits.rows.map((v) => v.visitDate)).toEqual(['2026-11-10', '2026-10-25', '2026-10-20']);
   });
 
   it('a household with no visit is still to visit this month, overdue once the month has ended', async () => {

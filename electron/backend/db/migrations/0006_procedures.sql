@@ -149,7 +149,7 @@ CREATE TABLE signatures (
   id TEXT PRIMARY KEY,
   meeting_id TEXT NOT NULL REFERENCES meetings(id),
   addendum_id TEXT REFERENCES meeting_addenda(id),
-  attendee_id TEXT NOT NULL REFERENCES meeting_attendees(id),
+  attendee_id TEXT NOT NULL,             -- meeting_attendees.id (no FK: a withdrawn signature outlives a corrected list)
   kind TEXT NOT NULL CHECK (kind IN ('pad', 'paper')),
   file_id TEXT NOT NULL REFERENCES files(id),
   signed_at TEXT NOT NULL,
