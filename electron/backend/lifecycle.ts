@@ -13,6 +13,9 @@ import type { Logger } from './dispatch';
 import { FileStore } from './files';
 import { APP_VERSION } from './handlers/system';
 import type { Clock } from './runtime';
+import { PROFILE_KEY } from './handlers/settings';
+import { getSetting } from './repos/settings';
+import { parseProfile, type Profile } from '../../shared/domain/profile';
 
 // How the live database is opened, and swapped. Start-up never crashes on a damaged file and never
 // recreates one: the file is checked read-only first (quick_check); if it cannot be opened or the
@@ -185,6 +188,27 @@ export function swapDatabase(services: BackendServices, next: Db): void {
   services.db = next;
   services.files = new FileStore(next, services.ids, services.dataDir);
   services.invalidateSettings();
+  rebindProfile(services);
+}
+
+/**
+ * createBackend's profile cache reads through the connection it was created with; after a swap
+ * the profile must come from the new database. (Harmless once index.ts reads services.db.)
+ */
+function rebindProfile(services: BackendServices): void {
+  let cache: Profile | undefined;
+  services.profile = () => (cache ??= readProfile(services.db));
+  services.invalidateSettings = () => {
+    cache = undefined;
+  };
+}
+
+function readProfile(db: Db): Profile {
+  try {
+    return parseProfile(getSetting<unknown>(db, PROFILE_KEY) ?? {});
+  } catch {
+    return parseProfile({}); // same fallback as createBackend: a broken stored profile → the seed
+  }
 }
 
 export function leaveRecovery(services: BackendServices): void {

@@ -8,11 +8,6 @@ import type { Profile } from './profile';
 /** The household flag that marks 整户无劳动能力 (兜底保障): such a household needs no development measure. */
 export const NO_LABOUR_FLAG = 'noLabourCapacity';
 
-/**
- * Sub-items that alone make a household's development help "weak" (rule 5_12_011: only 其他 / 技能培训).
- * Not yet a profile field; see the report's change request.
- */
-export const WEAK_MEASURE_ITEMS = ['其他', '技能培训'];
 
 export interface MeasureFact {
   category: string;
@@ -110,11 +105,11 @@ export function checkWeakMeasures(facts: HouseholdFacts, profile: AssistanceRule
   if (!profile.assistance.rules.flagWeakMeasuresOnly) return null;
   const keys = developmentKeys(profile);
   const delivered = facts.measures.filter((m) => keys.includes(m.category) && isDelivered(m.status));
-  if (!delivered.length || delivered.some((m) => !m.item || !WEAK_MEASURE_ITEMS.includes(m.item))) return null;
+  if (!delivered.length || delivered.some((m) => !m.item || !profile.assistance.rules.weakMeasureItems.includes(m.item))) return null;
   return {
     code: 'weakMeasuresOnly',
     categories: keys,
-    message: `该户的开发式帮扶措施只有“${WEAK_MEASURE_ITEMS.join('”或“')}”，督查会认定为措施单一。请补充更有针对性的产业或就业帮扶。`,
+    message: `该户的开发式帮扶措施只有“${profile.assistance.rules.weakMeasureItems.join('”或“')}”，督查会认定为措施单一。请补充更有针对性的产业或就业帮扶。`,
   };
 }
 

@@ -60,7 +60,7 @@ export function cellText(cell: Cell): string {
     case 'empty':
       return '';
     case 'text':
-      return cleanText(cell.text);
+      return cleanText(restoreNeutralised(cell.text));
     case 'number':
       return Number.isInteger(cell.value) && Math.abs(cell.value) < 1e21 ? BigInt(cell.value).toString() : String(cell.value);
     case 'date':
@@ -96,4 +96,13 @@ export const startsLikeFormula = (text: string): boolean => text.length > 0 && F
  */
 export function neutraliseFormula(text: string): string {
   return startsLikeFormula(text) ? `'${text}` : text;
+}
+
+/**
+ * The reverse on import: "'=SUM(…)" as our own export (or a careful clerk) wrote it is read back as "=SUM(…)",
+ * so an exported register imports again unchanged. Stored text is never evaluated, so this is safe; the
+ * only loss is a value that genuinely began with an apostrophe followed by a trigger character.
+ */
+export function restoreNeutralised(text: string): string {
+  return text.length > 1 && text[0] === "'" && FORMULA_TRIGGERS.has(text[1]) ? text.slice(1) : text;
 }

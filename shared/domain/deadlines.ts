@@ -14,7 +14,7 @@
 // chinese-days 1.5.7). The data covers 2004 up to the latest published notice (`STATUTORY_CALENDAR_LAST_YEAR`);
 // for later years only weekends count as rest days until the package is updated or the 地方口径
 // profile lists the new dates in localHolidays/localWorkdays.
-import statutoryCalendar from 'chinese-days/dist/chinese-days.json';
+import statutoryCalendar from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { validationError } from './errors';
 
 /** A China calendar date, 'YYYY-MM-DD'. */

@@ -173,6 +173,8 @@ export const procedureSchema = z.strictObject({
 
 export const assistanceSchema = z.strictObject({
   followUpCadence: z.enum(['weekly', 'monthly', 'quarterly']),
+  /** Visits of a month are due by this day (seed text: 每月 20 日前); null = by the month's end. */
+  followUpDueDay: z.number().int().min(1).max(28).nullable(),
   /** A risk still open after this many months escalates (加大帮扶力度). */
   escalationMonths: z.number().int().min(1).max(24),
   /** Monitored this many months with no measure → flagged (national rule 1_11_010). */
@@ -182,6 +184,8 @@ export const assistanceSchema = z.strictObject({
   rules: z.strictObject({
     developmentMeasureForLabourCapable: z.boolean(),
     flagWeakMeasuresOnly: z.boolean(),
+    /** Development-measure items that alone count as 措施单一 (督查 finding). */
+    weakMeasureItems: z.array(name),
     noEliminationWithoutLabour: z.boolean(),
     /** A risk needs a measure from one of these category keys (因病 → 健康/社会/综合保障 …). */
     riskMeasures: z.array(z.strictObject({ risk: name, anyOfCategories: z.array(key).min(1) })),

@@ -154,12 +154,14 @@ export const SEED_PROFILE: Profile = deepFreeze<Profile>({
   },
   assistance: {
     followUpCadence: 'monthly',
+    followUpDueDay: null,
     escalationMonths: 3,
     measureDueMonths: 1,
     quarterlyReportDueDay: 5,
     rules: {
       developmentMeasureForLabourCapable: true,
       flagWeakMeasuresOnly: true,
+      weakMeasureItems: ['其他', '技能培训'],
       noEliminationWithoutLabour: true,
       riskMeasures: [
         { risk: '因病', anyOfCategories: ['health', 'social', 'socialSecurity'] },

@@ -19,6 +19,8 @@ export interface MergeResult {
   updatedMembers: number;
   /** Notes for the report (row, message), e.g. a person who already left the household. */
   notes: { row: number; message: string }[];
+  /** For each entry of input.members, the file row it came from (null: a stored member not in the file). */
+  memberRows: (number | null)[];
 }
 
 // draft value key → HouseholdInput key
@@ -110,7 +112,9 @@ export function mergeDraft(draft: HouseholdDraft, existing: Household | undefine
   const notes: MergeResult['notes'] = [];
   const current = existing?.members ?? [];
   const byId = new Map<string, MemberInput>(base.members.map((m) => [m.id!, m]));
+  const rowOfStored = new Map<string, number>();
   const added: MemberInput[] = [];
+  const addedRows: number[] = [];
   let updatedMembers = 0;
   for (const d of draft.members) {
     const former = typeof d.values.idNumber === 'string' && existing?.formerMembers.find((m) => m.idNumber === d.values.idNumber);
@@ -121,15 +125,18 @@ export function mergeDraft(draft: HouseholdDraft, existing: Household | undefine
     const match = findMember(current, d);
     if (!match) {
       added.push(newMember(d.values));
+      addedRows.push(d.row);
       continue;
     }
+    rowOfStored.set(match.id, d.row);
     const merged = applyMember(byId.get(match.id)!, d.values);
     if (!sameValues(merged, byId.get(match.id)!)) updatedMembers += 1;
     byId.set(match.id, merged);
   }
   input.members = [...base.members.map((m) => byId.get(m.id!)!), ...added];
   const changed = !existing || added.length > 0 || updatedMembers > 0 || !sameValues(stripMembers(input), stripMembers(base));
-  return { input, changed, addedMembers: added.length, updatedMembers, notes };
+  const memberRows = [...base.members.map((m) => rowOfStored.get(m.id!) ?? null), ...addedRows];
+  return { input, changed, addedMembers: added.length, updatedMembers, notes, memberRows };
 }
 
 const stripMembers = (h: HouseholdInput): Record<string, unknown> => ({ ...h, members: undefined });

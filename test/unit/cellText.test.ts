@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellText, cleanName, cleanText, excelScientific, neutraliseFormula, startsLikeFormula, toCell } from '../../shared/domain/cellText';
+import { cellText, cleanName, cleanText, excelScientific, neutraliseFormula, restoreNeutralised, startsLikeFormula, toCell } from '../../shared/domain/cellText';
 import { compactCode, excelSerialToIso, parseCode, parseDate, parseDecimal, parseInteger, parsePhone, parseSchoolStatus, parseSex, parseYesNo } from '../../shared/domain/cellParse';
 import { SEED_PROFILE } from '../../shared/domain/profile';
 
@@ -52,8 +52,15 @@ describe('formula-injection neutralising', () => {
         expect(startsLikeFormula(out)).toBe(false);
         expect(out === s || out === `'${s}`).toBe(true);
         expect(out !== s).toBe(startsLikeFormula(s));
+        // what an import reads back from our own export is the original text
+        if (!s.startsWith("'")) expect(restoreNeutralised(out)).toBe(s);
       }),
     );
+  });
+
+  it('reads a neutralised cell back as the original text on import', () => {
+    expect(cellText({ kind: 'text', text: "'=HYPERLINK(\"x\")" })).toBe('=HYPERLINK("x")');
+    expect(cellText({ kind: 'text', text: "'张三" })).toBe("'张三");
   });
 });
 

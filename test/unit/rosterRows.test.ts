@@ -70,6 +70,15 @@ describe('groupHouseholds', () => {
     ]);
   });
 
+  it('reads one row per household (户主 columns only) as a household with its head', () => {
+    const { households, problems } = groupHouseholds([r(4, { headName: '甲', headIdNumber: HEAD, villageName: '石桥村', dibao: true }), r(5, { headName: '乙', headIdNumber: WIFE, villageName: '石桥村' })], false);
+    expect(problems).toEqual([]);
+    expect(households.map((h) => [h.key, h.members.map((m) => [m.values.name, m.values.idNumber, m.values.relation, m.values.dibao])])).toEqual([
+      [`head:${HEAD}`, [['甲', HEAD, '户主', true]]],
+      [`head:${WIFE}`, [['乙', WIFE, '户主', undefined]]],
+    ]);
+  });
+
   it('refuses a first row that belongs to no household', () => {
     const { problems } = groupHouseholds([r(4, { name: '丁', relation: '之子' })], true);
     expect(problems[0]).toMatchObject({ row: 4, message: expect.stringContaining('找不到所属的户') });

@@ -18,7 +18,8 @@ type Auditor = Pick<Session, 'userId' | 'username'> | null;
 
 function audit(services: BackendServices, who: Auditor, action: string, summary: string, entityId: string | null = null): void {
   if (services.readOnly) return; // recovery mode: the connection is a read-only view, nothing is recorded in it
-  writeAudit(services.db, services.ids, services.clock.now().toISOString(), who, { action, entity: 'backup', entityId, summary });
+  const entity = action === 'backup' ? 'backup' : 'system';
+  writeAudit(services.db, services.ids, services.clock.now().toISOString(), who, { action, entity, entityId, summary });
 }
 
 /**

@@ -14,12 +14,19 @@ export interface FileCheck {
   schemaVersion: number;
 }
 
-/** integrity_check (or quick_check) of a live connection, plus foreign_key_check when full. */
+/**
+ * integrity_check (or quick_check) of a connection, plus foreign_key_check when full. Badly damaged
+ * pages make the pragma itself throw SQLITE_CORRUPT: that is a finding, not a crash.
+ */
 export function checkConnection(db: Db, mode: 'quick' | 'full'): Omit<FileCheck, 'schemaVersion'> {
-  const rows = db.pragma(mode === 'full' ? 'integrity_check(100)' : 'quick_check(100)') as Record<string, string>[];
-  const messages = rows.map((r) => String(Object.values(r)[0])).filter((m) => m !== 'ok');
-  const foreignKeyProblems = mode === 'full' ? (db.pragma('foreign_key_check') as unknown[]).length : 0;
-  return { ok: messages.length === 0 && foreignKeyProblems === 0, messages, foreignKeyProblems };
+  try {
+    const rows = db.pragma(mode === 'full' ? 'integrity_check(100)' : 'quick_check(100)') as Record<string, string>[];
+    const messages = rows.map((r) => String(Object.values(r)[0])).filter((m) => m !== 'ok');
+    const foreignKeyProblems = mode === 'full' ? (db.pragma('foreign_key_check') as unknown[]).length : 0;
+    return { ok: messages.length === 0 && foreignKeyProblems === 0, messages, foreignKeyProblems };
+  } catch (e) {
+    return { ok: false, messages: [e instanceof Error ? e.message : String(e)], foreignKeyProblems: 0 };
+  }
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   type IStylesOptions,
 } from 'docx';
 import type { OfficeVM } from './model-common';
-import type { Margins, ResolvedOptions } from './options';
+import type { Margins, ResolvedOptions, Typography } from './options';
 import { FONT_BODY, FONT_LATIN, PT, run } from './text';
 
 export * from './text';
@@ -123,18 +123,36 @@ export function formSection(content: FormContent, margins: Margins, count: PageC
   };
 }
 
-/** Document defaults: 仿宋_GB2312 三号, Chinese language tags, so unstyled text still looks right. */
-export const DOCUMENT_STYLES: IStylesOptions = {
-  default: {
-    document: {
-      run: {
-        font: { ascii: FONT_LATIN, hAnsi: FONT_LATIN, eastAsia: FONT_BODY, cs: FONT_LATIN },
-        size: PT.三号 * 2,
-        language: { value: 'en-US', eastAsia: 'zh-CN' },
+/** The paragraph style every form title uses, so the title face is set once per document. */
+export const TITLE_STYLE = 'FormTitle';
+
+/**
+ * Document defaults: the body face (仿宋_GB2312) at 三号 with Chinese language tags, so unstyled
+ * text still looks right; and the title style (方正小标宋简体 二号), both from the profile.
+ */
+export function documentStyles(t: Typography): IStylesOptions {
+  return {
+    default: {
+      document: {
+        run: {
+          font: { ascii: FONT_LATIN, hAnsi: FONT_LATIN, eastAsia: t.bodyFont, cs: FONT_LATIN },
+          size: PT.三号 * 2,
+          language: { value: 'en-US', eastAsia: 'zh-CN' },
+        },
       },
     },
-  },
-};
+    paragraphStyles: [
+      {
+        id: TITLE_STYLE,
+        name: 'Form Title',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { font: { ascii: FONT_LATIN, hAnsi: FONT_LATIN, eastAsia: t.titleFont, cs: FONT_LATIN }, size: Math.round(t.titlePt * 2) },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 240, line: 240, lineRule: LineRuleType.AUTO } },
+      },
+    ],
+  };
+}
 
 /** 「平江县三市镇红星村第三组」 — place names joined as printed on headers. */
 export function placeName(office: OfficeVM, group?: string): string {

@@ -3,7 +3,9 @@
  * defaults; the caller passes the province's profile values (shared/domain/profile.ts, when it
  * exists) through `PrintOptions.profile`.
  */
+import type { Profile } from '../../../shared/domain/profile';
 import type { EliminationCriterionVM } from './model';
+import { FONT_BODY, FONT_TITLE, PT } from './text';
 
 /** Page margins in centimetres. */
 export interface Margins {
@@ -48,21 +50,50 @@ export const DEFAULT_PROFILE: FormProfile = {
   县级审定部门: '县级乡村振兴（农业农村）部门',
 };
 
-/** Options of one build: margins and the 地方口径 lists. */
+/** Title and body faces (GB/T 9704 defaults) and the title size in points (二号 = 22). */
+export interface Typography {
+  titleFont: string;
+  bodyFont: string;
+  titlePt: number;
+}
+
+export const DEFAULT_TYPOGRAPHY: Typography = { titleFont: FONT_TITLE, bodyFont: FONT_BODY, titlePt: PT.二号 };
+
+/** Options of one build: margins, faces and the 地方口径 lists. */
 export interface PrintOptions {
   margins?: Partial<Margins>;
+  typography?: Partial<Typography>;
   profile?: Partial<FormProfile>;
 }
 
 export interface ResolvedOptions {
   margins: Margins;
+  typography: Typography;
   profile: FormProfile;
 }
 
 export function resolveOptions(options: PrintOptions = {}): ResolvedOptions {
   return {
     margins: { ...DEFAULT_MARGINS, ...options.margins },
+    typography: { ...DEFAULT_TYPOGRAPHY, ...options.typography },
     profile: { ...DEFAULT_PROFILE, ...options.profile },
+  };
+}
+
+/**
+ * Print options from the 地方口径 profile: its document margins, faces and title size, and the
+ * lists the forms print as check boxes. Lists the profile does not hold keep the seed defaults.
+ */
+export function printOptionsFromProfile(profile: Pick<Profile, 'enums' | 'documents'>): PrintOptions {
+  const { marginsCm, fonts, sizesPt } = profile.documents;
+  return {
+    margins: marginsCm,
+    typography: { titleFont: fonts.title, bodyFont: fonts.body, titlePt: sizesPt.title },
+    profile: {
+      户类型: [...profile.enums.householdTypes],
+      监测对象类别: profile.enums.monitoringCategories.map((c) => c.label),
+      风险类型: profile.enums.riskTypes.map((r) => r.label),
+    },
   };
 }
 

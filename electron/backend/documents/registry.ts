@@ -15,7 +15,7 @@ import { buildMeasuresSheet, measureTexts, MEASURES_TITLE } from './forms/measur
 import { buildMeetingMinutes } from './forms/minutes';
 import { buildPublicNotice, listTexts } from './forms/notice';
 import { buildRejectionNotice, REJECTION_TITLE } from './forms/rejection';
-import { DOCUMENT_STYLES, formSection, type FormContent, type Orientation, type PageCount } from './layout';
+import { documentStyles, formSection, type FormContent, type Orientation, type PageCount } from './layout';
 import type {
   AnnouncementVM,
   ApplicationFormVM,
@@ -110,8 +110,8 @@ export function buildSection<K extends FormKey>(key: K, model: FormModels[K], op
   return formSection(definition(key).build(model, options), options.margins, count);
 }
 
-function pack(title: string, sections: ISectionOptions[]): Promise<Buffer> {
-  const doc = new Document({ creator: 'Guardline 防返贫监测工作站', title, styles: DOCUMENT_STYLES, sections });
+function pack(title: string, sections: ISectionOptions[], options: ResolvedOptions): Promise<Buffer> {
+  const doc = new Document({ creator: 'Guardline 防返贫监测工作站', title, styles: documentStyles(options.typography), sections });
   return Packer.toBuffer(doc);
 }
 
@@ -119,13 +119,25 @@ function pack(title: string, sections: ISectionOptions[]): Promise<Buffer> {
 export async function buildDocx<K extends FormKey>(key: K, model: FormModels[K], options: PrintOptions = {}): Promise<Buffer> {
   const resolved = resolveOptions(options);
   const content = definition(key).build(model, resolved);
-  return pack(content.title, [formSection(content, resolved.margins)]);
+  return pack(content.title, [formSection(content, resolved.margins)], resolved);
 }
+
+/**
+ * Most households in one merged document. docx holds the whole document in memory while packing
+ * (≈7 MB of heap per 信息采集表, measured), so a county-wide batch is split into files of this
+ * size by the caller (see bench/forms-batch.ts) instead of one document that exhausts the heap.
+ */
+export const MAX_MERGED_FORMS = 100;
 
 /** Many households' forms in one document, each on fresh pages (batch print). */
 export async function buildMerged<K extends FormKey>(key: K, models: readonly FormModels[K][], options: PrintOptions = {}): Promise<Buffer> {
   if (models.length === 0) throw validationError([{ path: 'models', message: '没有选择任何农户，请至少选择一户再批量打印。' }]);
+  if (models.length > MAX_MERGED_FORMS) {
+    throw validationError([
+      { path: 'models', message: `一次最多合并打印${MAX_MERGED_FORMS}户（本次${models.length}户），请分批打印。` },
+    ]);
+  }
   const resolved = resolveOptions(options);
   const sections = models.map((m) => buildSection(key, m, resolved, 'section'));
-  return pack(`${definition(key).title}（${models.length}份）`, sections);
+  return pack(`${definition(key).title}（${models.length}份）`, sections, resolved);
 }

@@ -42,6 +42,8 @@ export interface RowSpec {
   header?: boolean;
   /** allow a tall row (free text, opinions) to break across pages */
   canSplit?: boolean;
+  /** keep on the same page as the next row (a heading row above what it labels) */
+  keepNext?: boolean;
 }
 
 export interface TableSpec {
@@ -139,7 +141,7 @@ export function formTable(spec: TableSpec): Table {
       height: row.height ? { value: row.height, rule: HeightRule.ATLEAST } : undefined,
       cantSplit: !row.canSplit,
       tableHeader: row.header,
-      keepNext: spec.keepWithNext || (spec.keepTogether && r < spec.rows.length - 1) ? true : undefined,
+      keepNext: row.keepNext || spec.keepWithNext || (spec.keepTogether && r < spec.rows.length - 1) ? true : undefined,
     });
   });
   const inner = spec.borderless ? NONE : LINE;
@@ -158,7 +160,7 @@ export const ROW = { normal: 480, tall: 680, opinion: 2200 } as const;
 
 /** A full-width banner row such as 「审 批 意 见」. */
 export function bannerRow(text: string, columns: number, size?: number): RowSpec {
-  return { cells: [{ text, span: columns, bold: true, size }], height: ROW.normal };
+  return { cells: [{ text, span: columns, bold: true, size }], height: ROW.normal, keepNext: true };
 }
 
 /** Tables printed row by row: cells of a label column followed by values. */

@@ -106,5 +106,7 @@ export function caseDetail(ctx: HandlerContext, caseId: string): CaseDetail {
     meetingOptions,
     noticeOptions,
     objections: objectionsOfCase(ctx.db, caseId).map(toObjectionRow),
+    today,
+    now: ctx.nowIso(),
   };
 }

@@ -53,8 +53,9 @@ export const casesHandlers: HandlerTable = {
 
   'cases.list': (ctx, { filter, startRow, endRow }) => {
     const rules = procedureRules(ctx);
-    const { rows, total } = listCases(ctx.db, filter, ctx.user().scope, dueWindow(ctx, rules), startRow, endRow);
-    return { rows: rows.map((r) => toCaseRow(r, ctx, rules)), total };
+    const bounds = dueWindow(ctx, rules);
+    const { rows, total } = listCases(ctx.db, filter, ctx.user().scope, bounds, startRow, endRow);
+    return { rows: rows.map((r) => toCaseRow(r, ctx, rules)), total, today: bounds.today };
   },
 
   'cases.criteria': (ctx, { householdId, mode }) => criteriaPreview(ctx, householdId, mode),

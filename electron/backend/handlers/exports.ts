@@ -1,4 +1,7 @@
+import { exportRegister } from '../exports/registerExport';
 import type { HandlerTable } from './types';
 
-// Filled in by the issue that owns this aggregate.
-export const exportsHandlers: HandlerTable = {};
+// Register exports (.xlsx); async because workbooks are built with the streaming writer in pages.
+export const exportsHandlers: HandlerTable = {
+  'exports.register': { async: (ctx, input) => exportRegister(ctx, input) },
+};

@@ -28,9 +28,10 @@ type Row = CoverageHousehold & { cadreIds: string[] };
 export function followupCoverage(ctx: HandlerContext, input: CoverageInput): Coverage {
   const today = chinaDate(ctx.now());
   const month = input.month ?? monthOf(today);
-  const cadence = ctx.profile().assistance.followUpCadence;
+  const { followUpCadence: cadence, followUpDueDay } = ctx.profile().assistance;
+  const dueDay = followUpDueDay ?? undefined;
   const { from: monthStart, to: monthEnd } = monthBounds(month);
-  const windows = cadenceWindows(month, cadence);
+  const windows = cadenceWindows(month, cadence, dueDay);
   const households = facts.monitoredHouseholds(ctx.db, ctx.user().scope, { villageId: input.villageId });
   const ids = households.map((h) => h.id);
   const visits = facts.visitDatesOf(ctx.db, ids, windows[0]?.from ?? monthStart, windows.at(-1)?.to ?? monthEnd);
@@ -39,7 +40,7 @@ export function followupCoverage(ctx: HandlerContext, input: CoverageInput): Cov
 
   const rows: Row[] = households.flatMap((h) => {
     const dates = visits.get(h.id) ?? [];
-    const duty = monthDuty({ monitoredSince: h.monitoredSince, visitDates: dates }, month, cadence, today);
+    const duty = monthDuty({ monitoredSince: h.monitoredSince, visitDates: dates }, month, cadence, today, dueDay);
     if (!duty.due) return [];
     const paired = cadresByHousehold.get(h.id) ?? [];
     return [

@@ -1,13 +1,16 @@
 import type { FollowupInput } from '../../../shared/api/methods/followups';
 import { VISIT_METHOD_LABELS } from '../../../shared/domain/assistanceTerms';
+import type { GradeColour } from '../../../shared/domain/profile';
 import { validateFollowup } from '../../../shared/domain/assistanceValidation';
 import { chinaDate } from '../../../shared/domain/chinaTime';
 import { compareDates } from '../../../shared/domain/deadlines';
 import { conflict, DomainError, notFound, validationError, workflowRule, type FieldIssue } from '../../../shared/domain/errors';
 import type { HandlerContext } from '../context';
 import { diffFields } from '../journal';
+import { hasLaterAssessment, insertGrade } from '../repos/assessments';
 import * as cadres from '../repos/cadres';
 import * as repo from '../repos/followups';
+import { updateGrade } from '../repos/householdState';
 import { getHousehold, getHouseholdRow } from '../repos/households';
 import { followupCoverage, followupEscalations } from './followupCoverage';
 import type { HandlerTable } from './types';
@@ -100,14 +103,14 @@ function saveFollowup(ctx: HandlerContext, input: FollowupInput) {
     changes: diffFields(before ? { ...before, photoFileIds: before.photos.map((p) => p.fileId) } : null, { ...after, photoFileIds: photoIds }, FOLLOWUP_LABELS),
   });
   ctx.change('followup', id, after.rowVersion, 'upsert', { ...write, rowVersion: after.rowVersion });
-  if (regrade) regradeAtVisit(ctx, input.householdId, currentColour, colourAfter, after.visitDate);
+  if (regrade) regradeAtVisit(ctx, after.id, input.householdId, currentColour, colourAfter, after.visitDate);
   return repo.getFollowup(ctx.db, id)!;
 }
 
-/** A later-dated visit's grade must not be overwritten by editing or back-filling an older one. */
+/** A later visit's or a later 三保障评估's grade is not overwritten by editing or back-filling an older visit. */
 function isLatestVisit(ctx: HandlerContext, householdId: string, id: string, visitDate: string): boolean {
   const latest = repo.latestOtherVisitDate(ctx.db, householdId, id);
-  return latest === null || compareDates(visitDate, latest) >= 0;
+  return (latest === null || compareDates(visitDate, latest) >= 0) && !hasLaterAssessment(ctx.db, householdId, visitDate);
 }
 
 function checkCadres(ctx: HandlerContext, ids: string[]): FieldIssue[] {
@@ -130,20 +133,27 @@ function checkPhotos(ctx: HandlerContext, ids: string[], householdId: string): F
 }
 
 /**
- * The colour re-graded at a visit becomes the household's current colour, audited and sent to the
- * county. Kept in one place so it can call the assessments use-case once that records grade history.
+ * The colour re-graded at a visit becomes the household's current colour and a row of its grade
+ * history (source 'followup'), written the way assessments.save writes its own (registers/assessmentService.ts).
  */
-function regradeAtVisit(ctx: HandlerContext, householdId: string, from: string | null, to: string, visitDate: string): void {
+function regradeAtVisit(ctx: HandlerContext, followupId: string, householdId: string, from: string | null, to: GradeColour, visitDate: string): void {
   const labels = ctx.profile().grading.colourLabels as Record<string, string>;
-  repo.setHouseholdColour(ctx.db, householdId, to, ctx.nowIso(), ctx.user().username);
+  const label = (c: string | null) => (c ? (labels[c] ?? c) : '未评级');
+  const at = ctx.nowIso();
+  const by = ctx.user().username;
+  const before = getHousehold(ctx.db, householdId)!;
+  const grade = { id: ctx.ids.newId(), householdId, date: visitDate, colour: to, previousColour: from as GradeColour | null, reason: `走访调整风险等级（${visitDate}）`, riskTypes: before.riskTypes, source: 'followup', sourceId: followupId };
+  insertGrade(ctx.db, grade, at, by);
+  ctx.change('household_grade', grade.id, 1, 'upsert', grade);
+  updateGrade(ctx.db, householdId, to, before.riskTypes, at, by);
   const after = getHousehold(ctx.db, householdId)!;
   ctx.audit({
     action: 'update',
     entity: 'household',
     entityId: householdId,
     householdId,
-    summary: `${visitDate} 走访调整「${after.headName}」户风险等级：${from ? (labels[from] ?? from) : '无'} → ${labels[to] ?? to}`,
-    changes: [{ field: 'colour', label: '风险等级', old: from, new: to }],
+    summary: `${visitDate} 走访调整「${after.headName}」户风险颜色：${label(from)} → ${label(to)}`,
+    changes: [{ field: 'colour', label: '风险颜色', old: from ? label(from) : null, new: label(to) }],
   });
   ctx.change('household', householdId, after.rowVersion, 'upsert', { ...after, members: undefined, formerMembers: undefined });
 }

@@ -1,5 +1,6 @@
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { IncomeRecomputed } from '../../../shared/api/methods/householdEvents';
+import { chinaDate } from '../../../shared/domain/chinaTime';
 import { isJoinKind, isLeaveKind } from '../../../shared/domain/householdEvents';
 import type { HandlerContext } from '../context';
 import { listEvents } from '../repos/householdEvents';
@@ -34,7 +35,7 @@ export const householdEventsHandlers: HandlerTable = {
 
   'householdEvents.list': (ctx, { householdId }) => {
     loadHousehold(ctx, householdId);
-    return { events: listEvents(ctx.db, householdId) };
+    return { events: listEvents(ctx.db, householdId), today: chinaDate(ctx.now()) };
   },
 
   'householdEvents.revoke': (ctx, { id, reason }) => {

@@ -6,7 +6,7 @@ import type { HandlerTable } from './types';
 export const APP_VERSION = '0.1.0';
 
 export const systemHandlers: HandlerTable = {
-  'system.health': (ctx) => ({ version: APP_VERSION, schemaVersion: schemaVersion(ctx.db), readOnly: ctx.services.readOnly }),
+  'system.health': (ctx) => ({ version: APP_VERSION, schemaVersion: schemaVersion(ctx.db), readOnly: ctx.services.readOnly, now: ctx.nowIso() }),
 };
 
 /** Registered only in --test-mode (dispatch refuses testOnly methods otherwise). */

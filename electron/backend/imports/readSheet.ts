@@ -103,13 +103,19 @@ async function readXlsx(bytes: Buffer, job: Job, progress: (fraction: number) =>
   });
   let rows: SheetRow[] = [];
   let sheetName: string | null = null;
-  for await (const sheet of reader as unknown as AsyncIterable<WorksheetLike>) {
-    if (rows.length > 0 || (sheet.state && sheet.state !== 'visible')) continue;
-    const read = await readWorksheet(sheet, job);
-    if (read.some((r) => r.cells.some((c) => c.kind !== 'empty'))) {
-      rows = read;
-      sheetName = sheet.name ?? null;
+  try {
+    for await (const sheet of reader as unknown as AsyncIterable<WorksheetLike>) {
+      if (rows.length > 0 || (sheet.state && sheet.state !== 'visible')) continue;
+      const read = await readWorksheet(sheet, job);
+      if (read.some((r) => r.cells.some((c) => c.kind !== 'empty'))) {
+        rows = read;
+        sheetName = sheet.name ?? null;
+      }
     }
+  } catch (e) {
+    // XML the parser refuses (undeclared entities, broken markup) is a bad file, not a program fault.
+    if (e instanceof DomainError) throw e;
+    throw new DomainError('validation', '无法读取该工作簿：内容不符合 Excel 格式（可能已损坏或被改动）。请在 Excel/WPS 中打开后另存为 .xlsx 再导入。');
   }
   if (!rows.length) throw new DomainError('validation', '工作簿中没有找到有数据的工作表。');
   return { rows, notes, sheetName };

@@ -23,6 +23,7 @@ export interface CaseRecord extends CaseColumns {
   kind: 'identification' | 'elimination';
   householdId: string;
   headName: string;
+  memberCount: number;
   villageId: string;
   villageName: string;
   groupName: string | null;
@@ -36,7 +37,7 @@ export interface CaseRecord extends CaseColumns {
   updatedAt: string;
 }
 
-const SELECT = `SELECT c.*, h.head_name, h.colour, h.status AS household_status, v.name AS village_name, g.name AS group_name
+const SELECT = `SELECT c.*, h.head_name, h.member_count, h.colour, h.status AS household_status, v.name AS village_name, g.name AS group_name
   FROM cases c JOIN households h ON h.id = c.household_id
   LEFT JOIN divisions v ON v.id = c.village_id LEFT JOIN divisions g ON g.id = h.group_id`;
 
@@ -45,6 +46,7 @@ const toRecord = (r: Record<string, unknown>): CaseRecord => ({
   kind: r.kind as CaseRecord['kind'],
   householdId: r.household_id as string,
   headName: r.head_name as string,
+  memberCount: r.member_count as number,
   villageId: r.village_id as string,
   villageName: (r.village_name as string | null) ?? '',
   groupName: (r.group_name as string | null) ?? null,

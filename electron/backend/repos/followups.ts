@@ -165,9 +165,3 @@ function photosOf(db: Db, ids: string[]): Followup['photos'] {
     return r ? [{ fileId: id, name: r.original_name as string, mime: r.mime as string }] : [];
   });
 }
-
-// --- the colour a visit re-grades (until an assessments use-case exists) ------------------------
-
-export function setHouseholdColour(db: Db, householdId: string, colour: string, at: string, by: string): void {
-  db.prepare(`UPDATE households SET colour = ?, row_version = row_version + 1, updated_at = ?, updated_by = ? WHERE id = ?`).run(colour, at, by, householdId);
-}

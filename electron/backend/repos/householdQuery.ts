@@ -7,7 +7,8 @@ import type { Scope } from '../../../shared/domain/permissions';
 
 /** Sortable columns of the household register: grid colId → SQL expression. */
 export const HOUSEHOLD_SORTS: Record<string, string> = {
-  headName: 'h.head_name',
+  // Clerks expect 户主 in pinyin order (丁 after 白), not code-point order: initials, then the name.
+  headName: 'h.head_pinyin',
   householdNo: 'h.household_no',
   villageName: 'v.sort_order',
   groupName: 'g.name',
@@ -88,7 +89,12 @@ export function searchClause(raw: string | undefined): SqlWhere | null {
 }
 
 export function householdOrderBy(sort: { colId: string; sort: 'asc' | 'desc' }[]): string {
-  const terms = sort.filter((s) => HOUSEHOLD_SORTS[s.colId]).map((s) => `${HOUSEHOLD_SORTS[s.colId]} ${s.sort === 'desc' ? 'DESC' : 'ASC'}`);
+  const terms = sort
+    .filter((s) => HOUSEHOLD_SORTS[s.colId])
+    .flatMap((s) => {
+      const dir = s.sort === 'desc' ? 'DESC' : 'ASC';
+      return s.colId === 'headName' ? [`h.head_pinyin ${dir}`, `h.head_name ${dir}`] : [`${HOUSEHOLD_SORTS[s.colId]} ${dir}`];
+    });
   // Stable paging: always end on a unique key.
-  return [...(terms.length ? terms : ['h.head_name ASC']), 'h.id ASC'].join(', ');
+  return [...(terms.length ? terms : ['h.head_pinyin ASC', 'h.head_name ASC']), 'h.id ASC'].join(', ');
 }

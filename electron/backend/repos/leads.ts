@@ -104,11 +104,16 @@ const DUE_SOON = `((l.status = 'awaitingContact' AND l.contact_due_at >= @nowIso
 function where(filter: LeadListFilter, scope: Scope): { sql: string; params: Record<string, unknown> } {
   const parts = ['l.deleted_at IS NULL'];
   const params: Record<string, unknown> = {};
+  const eq = (col: string, key: string, v: string | undefined) => {
+    if (!v) return;
+    parts.push(`${col} = @${key}`);
+    params[key] = v;
+  };
   if (filter.status === 'open') parts.push(`l.status IN ('awaitingContact', 'contacted')`);
-  else if (filter.status) (parts.push('l.status = @status'), (params.status = filter.status));
-  if (filter.villageId) (parts.push('l.village_id = @villageId'), (params.villageId = filter.villageId));
-  if (filter.householdId) (parts.push('l.household_id = @householdId'), (params.householdId = filter.householdId));
-  if (filter.channel) (parts.push('l.channel = @channel'), (params.channel = filter.channel));
+  else eq('l.status', 'status', filter.status);
+  eq('l.village_id', 'villageId', filter.villageId);
+  eq('l.household_id', 'householdId', filter.householdId);
+  eq('l.channel', 'channel', filter.channel);
   if (filter.due === 'overdue') parts.push(OVERDUE);
   if (filter.due === 'dueSoon') parts.push(DUE_SOON);
   if (filter.due === 'attention') parts.push(`(${OVERDUE} OR ${DUE_SOON})`);

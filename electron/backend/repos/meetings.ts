@@ -80,7 +80,7 @@ export function loadMeeting(db: Db, id: string): { header: MeetingHeader; meetin
     (r): Attendee => ({ id: r.id as string, name: r.name as string, role: r.role as string, ...opt('unit', r.unit as string | null) }),
   );
   const items = (db.prepare(`SELECT * FROM meeting_items WHERE meeting_id = ? ORDER BY sort_order`).all(id) as Record<string, unknown>[]).map(toItem);
-  const sigs = db.prepare(`SELECT * FROM signatures WHERE meeting_id = ? AND withdrawn_at IS NULL ORDER BY signed_at, created_at, id`).all(id) as Record<string, unknown>[];
+  const sigs = db.prepare(`SELECT * FROM signatures WHERE meeting_id = ? AND withdrawn_at IS NULL ORDER BY signed_at, id`).all(id) as Record<string, unknown>[];
   const addenda = (db.prepare(`SELECT * FROM meeting_addenda WHERE meeting_id = ? ORDER BY created_at, id`).all(id) as Record<string, unknown>[]).map(
     (r): Addendum => ({
       id: r.id as string,
@@ -175,10 +175,14 @@ export interface MeetingListRow extends MeetingHeader {
 export function listMeetings(db: Db, f: { villageId?: string; locked?: boolean; caseId?: string }, scope: Scope, startRow: number, endRow: number): { rows: MeetingListRow[]; total: number } {
   const parts = ['m.deleted_at IS NULL'];
   const params: unknown[] = [];
-  if (f.villageId) (parts.push('m.village_id = ?'), params.push(f.villageId));
+  const add = (sql: string, ...values: unknown[]) => {
+    parts.push(sql);
+    params.push(...values);
+  };
+  if (f.villageId) add('m.village_id = ?', f.villageId);
   if (f.locked !== undefined) parts.push(f.locked ? 'm.locked_at IS NOT NULL' : 'm.locked_at IS NULL');
-  if (f.caseId) (parts.push('EXISTS (SELECT 1 FROM meeting_items i WHERE i.meeting_id = m.id AND i.case_id = ?)'), params.push(f.caseId));
-  if (scope.kind === 'villages') (parts.push(`m.village_id IN (${scope.villageIds.map(() => '?').join(',') || 'NULL'})`), params.push(...scope.villageIds));
+  if (f.caseId) add('EXISTS (SELECT 1 FROM meeting_items i WHERE i.meeting_id = m.id AND i.case_id = ?)', f.caseId);
+  if (scope.kind === 'villages') add(`m.village_id IN (${scope.villageIds.map(() => '?').join(',') || 'NULL'})`, ...scope.villageIds);
   const where = parts.join(' AND ');
   const limit = Math.max(0, Math.min(endRow - startRow, 500));
   const rows = db

@@ -87,13 +87,17 @@ export function listNotices(
 ): { rows: NoticeListRow[]; total: number } {
   const parts = ['n.deleted_at IS NULL'];
   const params: unknown[] = [];
-  if (f.villageId) (parts.push('n.village_id = ?'), params.push(f.villageId));
-  if (f.kind) (parts.push('n.kind = ?'), params.push(f.kind));
-  if (f.meetingId) (parts.push('n.meeting_id = ?'), params.push(f.meetingId));
-  if (f.caseId) (parts.push('EXISTS (SELECT 1 FROM json_each(n.case_ids) j WHERE j.value = ?)'), params.push(f.caseId));
+  const add = (sql: string, ...values: unknown[]) => {
+    parts.push(sql);
+    params.push(...values);
+  };
+  if (f.villageId) add('n.village_id = ?', f.villageId);
+  if (f.kind) add('n.kind = ?', f.kind);
+  if (f.meetingId) add('n.meeting_id = ?', f.meetingId);
+  if (f.caseId) add('EXISTS (SELECT 1 FROM json_each(n.case_ids) j WHERE j.value = ?)', f.caseId);
   // Active = still posted today (the end date is the last day of the 公示).
-  if (f.active !== undefined) (parts.push(f.active ? 'n.end_date >= ?' : 'n.end_date < ?'), params.push(today));
-  if (scope.kind === 'villages') (parts.push(`n.village_id IN (${scope.villageIds.map(() => '?').join(',') || 'NULL'})`), params.push(...scope.villageIds));
+  if (f.active !== undefined) add(f.active ? 'n.end_date >= ?' : 'n.end_date < ?', today);
+  if (scope.kind === 'villages') add(`n.village_id IN (${scope.villageIds.map(() => '?').join(',') || 'NULL'})`, ...scope.villageIds);
   const where = parts.join(' AND ');
   const limit = Math.max(0, Math.min(endRow - startRow, 500));
   const rows = db

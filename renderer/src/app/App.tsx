@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionUser } from '../../../shared/api/methods/auth';
+import { chinaDate } from '../../../shared/domain/chinaTime';
 import type { Profile } from '../../../shared/domain/profile';
 import { api } from '../api/client';
 import { FirstRunPage } from '../features/auth/FirstRunPage';
@@ -13,14 +14,14 @@ import { Shell } from './Shell';
 
 dayjs.locale('zh-cn');
 
-type Phase = { kind: 'loading' } | { kind: 'firstRun' } | { kind: 'login' } | { kind: 'ready'; user: SessionUser; profile: Profile };
+type Phase = { kind: 'loading' } | { kind: 'firstRun' } | { kind: 'login' } | { kind: 'ready'; user: SessionUser; profile: Profile; clockOffsetMs: number };
 
 export function App() {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
 
   const enter = useCallback(async (user: SessionUser) => {
-    const settings = await api.call('settings.get', {});
-    setPhase({ kind: 'ready', user, profile: settings.profile as unknown as Profile });
+    const [settings, health] = await Promise.all([api.call('settings.get', {}), api.call('system.health', {})]);
+    setPhase({ kind: 'ready', user, profile: settings.profile as unknown as Profile, clockOffsetMs: Date.parse(health.now) - Date.now() });
   }, []);
 
   const boot = useCallback(async () => {
@@ -41,6 +42,8 @@ export function App() {
       user: phase.user,
       profile: phase.profile,
       can: (p) => phase.user.permissions.includes(p),
+      now: () => new Date(Date.now() + phase.clockOffsetMs).toISOString(),
+      today: () => chinaDate(new Date(Date.now() + phase.clockOffsetMs)),
       reloadProfile: async () => {
         const s = await api.call('settings.get', {});
         setPhase({ ...phase, profile: s.profile as unknown as Profile });

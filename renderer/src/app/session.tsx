@@ -6,6 +6,10 @@ export interface AppSession {
   user: SessionUser;
   profile: Profile;
   can(permission: string): boolean;
+  /** Today in China time by the BACKEND's clock (training mode pins it with --now). */
+  today(): string;
+  /** Now by the backend's clock, as an ISO instant. */
+  now(): string;
   reloadProfile(): Promise<void>;
   logout(): Promise<void>;
 }

@@ -1,8 +1,8 @@
 // Chinese names of this area's API fields (last path segment → label), for validation messages.
-// Names are specific on purpose: the table is merged with every other area's.
+// The table is merged with every other area's: generic keys (category) get generic labels.
 export const assistanceLabels: Record<string, string> = {
   householdId: '农户',
-  category: '帮扶措施类别',
+  category: '类别',
   item: '措施子项',
   priority: '八个优先',
   content: '措施内容',

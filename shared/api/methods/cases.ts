@@ -97,7 +97,7 @@ export const casesMethods = {
   }),
   'cases.list': method({
     input: z.strictObject({ filter: caseFilter, ...pageRequest }),
-    output: pageOf(caseRow),
+    output: pageOf(caseRow).extend({ today: z.string() }),
     access: 'cases.read',
     write: false,
     summary: '案件工作清单：当前步骤及其时限（1 个工作日内到期黄色，逾期橙色），可按类型、步骤、村、逾期筛选',

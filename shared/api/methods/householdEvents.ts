@@ -129,7 +129,8 @@ export const householdEventsMethods = {
   }),
   'householdEvents.list': method({
     input: z.strictObject({ householdId: id }),
-    output: z.object({ events: z.array(householdEvent) }),
+    /** `today` is the backend's China calendar day: the default and latest date a form may offer. */
+    output: z.object({ events: z.array(householdEvent), today: z.string() }),
     access: 'register.read',
     write: false,
     summary: '一户的自然变更记录（按日期倒序，含分户、合户涉及的另一户）',

@@ -97,7 +97,7 @@ export const leadsMethods = {
   }),
   'leads.list': method({
     input: z.strictObject({ filter: leadFilter, ...pageRequest }),
-    output: pageOf(leadRow).extend({ counts: z.object({ overdue: z.number().int(), dueSoon: z.number().int() }) }),
+    output: pageOf(leadRow).extend({ counts: z.object({ overdue: z.number().int(), dueSoon: z.number().int() }), today: z.string(), now: z.string() }),
     access: 'cases.read',
     write: false,
     summary: '线索列表（按核实时限排序；可按状态、村、发现途径、是否逾期筛选）',

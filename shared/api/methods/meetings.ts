@@ -101,7 +101,7 @@ export const meetingsMethods = {
       filter: z.strictObject({ villageId: id.optional(), locked: z.boolean().optional(), caseId: id.optional() }).default({}),
       ...pageRequest,
     }),
-    output: pageOf(meetingRow),
+    output: pageOf(meetingRow).extend({ today: z.string() }),
     access: 'cases.read',
     write: false,
     summary: '评议会议列表（按会议日期倒序）',

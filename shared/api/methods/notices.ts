@@ -69,7 +69,7 @@ export const noticesMethods = {
       filter: z.strictObject({ villageId: id.optional(), kind: caseKind.optional(), active: z.boolean().optional(), meetingId: id.optional(), caseId: id.optional() }).default({}),
       ...pageRequest,
     }),
-    output: pageOf(noticeRow),
+    output: pageOf(noticeRow).extend({ today: z.string() }),
     access: 'cases.read',
     write: false,
     summary: '公示列表（公示中的按到期日排序），含异议数和未处理异议数',

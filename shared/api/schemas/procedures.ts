@@ -57,6 +57,7 @@ export const caseRow = z.object({
   kind: caseKind,
   householdId: id,
   headName: z.string(),
+  memberCount: z.number().int(),
   villageId: id,
   villageName: z.string(),
   groupName: z.string().nullable(),
@@ -109,6 +110,9 @@ export const caseDetail = caseRow.extend({
   /** 公示 listing this case, and whether the period has run. */
   noticeOptions: z.array(refOption),
   objections: z.array(objectionRow),
+  /** The server's today (China date) and now: forms default to these, never to the PC's clock. */
+  today: z.string(),
+  now: z.string(),
 });
 export type CaseDetail = z.infer<typeof caseDetail>;
 

@@ -67,10 +67,13 @@ describe('assistance: measures, cadres, visits, coverage, escalation', () => {
     expect(second.photos).toEqual([{ fileId: photo, name: '入户照片.jpg', mime: 'image/jpeg' }]);
     expect((await t.call('households.get', { id: zhang })).colour).toBe('red');
     expect(count(t, `SELECT count(*) AS n FROM files WHERE id = ? AND household_id = ? AND kind = 'attachment'`, photo, zhang)).toBe(1);
-    const regrade = (await t.call('audit.list', { filter: { householdId: zhang, entity: 'household' } })).rows.find((a) => a.summary.includes('风险等级'));
-    expect(regrade?.changes).toEqual([{ field: 'colour', label: '风险等级', old: 'yellow', new: 'red' }]);
+    const regrade = (await t.call('audit.list', { filter: { householdId: zhang, entity: 'household' } })).rows.find((a) => a.summary.includes('走访调整'));
+    expect(regrade?.changes).toEqual([{ field: 'colour', label: '风险颜色', old: '黄色', new: '红色' }]);
     expect(count(t, `SELECT count(*) AS n FROM change_log WHERE entity = 'household' AND entity_id = ? AND data LIKE '%"colour":"red"%'`, zhang)).toBe(1);
     expect(count(t, `SELECT count(*) AS n FROM change_log WHERE entity IN ('cadre', 'cadreAssignment', 'followup', 'measure')`)).toBe(5);
+    const grades = await t.call('assessments.list', { householdId: zhang });
+    expect(grades.grades).toEqual([expect.objectContaining({ date: '2026-11-10', colour: 'red', previousColour: 'yellow', source: 'followup', sourceId: second.id })]);
+    expect(count(t, `SELECT count(*) AS n FROM change_log WHERE entity = 'household_grade'`)).toBe(1);
 
     // Back-filling an older visit with another colour records it on the visit but leaves the current grade alone.
     const old = await t.call('followups.save', { householdId: zhang, visitDate: '2026-10-25', visitors: ['周干部'], visitMethod: 'phone', findings: '补录', colourAfter: 'blue' });

@@ -9,6 +9,7 @@ import type { PublicListEntryVM, PublicNoticeVM } from '../../../electron/backen
 import { findSensitive } from '../../../electron/backend/documents/privacy';
 import { buildDocx, FORMS, type FormKey } from '../../../electron/backend/documents/registry';
 import { DomainError } from '../../../shared/domain/errors';
+import { maskIdNumber, maskPhone } from '../../../shared/domain/idCard';
 import { readDocx } from './docx-read';
 import { announcement, eliminationNotice, HEAD_PHONE, measures, members, publicNotice, SON_PHONE } from './fixtures';
 
@@ -36,8 +37,14 @@ describe('public postings print no personal data', () => {
     expect(text).not.toMatch(FULL_ID);
     expect(text).not.toMatch(MASKED_ID);
     expect(text).not.toMatch(MOBILE);
-    for (const m of members) expect(text).not.toContain(m.证件号码);
-    for (const phone of [HEAD_PHONE, SON_PHONE]) expect(text).not.toContain(phone);
+    for (const m of members) {
+      expect(text).not.toContain(m.证件号码);
+      expect(text).not.toContain(maskIdNumber(m.证件号码));
+    }
+    for (const phone of [HEAD_PHONE, SON_PHONE]) {
+      expect(text).not.toContain(phone);
+      expect(text).not.toContain(maskPhone(phone));
+    }
     for (const h of HEALTH) expect(text).not.toContain(h);
   });
 
@@ -52,9 +59,9 @@ describe('free text that would leak personal data is refused', () => {
 
   it.each([
     ['full ID', `身份证${members[0].证件号码}`, '证件号码'],
-    ['masked ID', '证件4306**********049X', '证件号码'],
+    ['masked ID', `证件${maskIdNumber(members[0].证件号码)}`, '证件号码'],
     ['mobile', `电话${HEAD_PHONE}`, '手机号'],
-    ['masked mobile', '联系138****1234', '手机号'],
+    ['masked mobile', `联系${maskPhone(HEAD_PHONE)}`, '手机号'],
     ['bank account', '账号6228 4801 2345 6789 012', '银行账号'],
     ['health status', '配偶患有大病', '健康状况'],
   ])('%s in 备注', async (_what, remark, reported) => {

@@ -17,7 +17,7 @@ import {
   yesNo,
 } from '../../../electron/backend/documents/layout';
 import { DEFAULT_MARGINS } from '../../../electron/backend/documents/options';
-import { buildDocx, buildMerged, FORM_KEYS, FORMS } from '../../../electron/backend/documents/registry';
+import { buildDocx, buildMerged, FORM_KEYS, FORMS, MAX_MERGED_FORMS } from '../../../electron/backend/documents/registry';
 import { DomainError } from '../../../shared/domain/errors';
 import { readDocx } from './docx-read';
 import { FIXTURES, HEAD_NAME, intake, publicNotice } from './fixtures';
@@ -68,6 +68,11 @@ describe('buildMerged (batch print)', () => {
     expect((doc.xml.match(/w:orient="landscape"/g) ?? []).length).toBe(2);
   });
 
+  it('refuses more households than one document can hold, asking to split the batch', async () => {
+    const tooMany = Array.from({ length: MAX_MERGED_FORMS + 1 }, () => intake);
+    await expect(buildMerged('intake', tooMany)).rejects.toThrow(`一次最多合并打印${MAX_MERGED_FORMS}户`);
+  });
+
   it('asks for at least one household', async () => {
     const error = await buildMerged('intake', []).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
@@ -90,7 +95,7 @@ describe('layout helpers', () => {
     expect(formatYuan(-5)).toBe('-0.05');
     expect(formatYuan(860000)).toBe('8600.00');
     expect(formatYuan(undefined)).toBe('');
-    expect(() => formatYuan(12.5)).toThrow(/不是整数分/);
+    expect(() => formatYuan(12.5)).toThrow(/必须是以分为单位的整数/);
   });
 
   it('prints check boxes and yes/no', () => {

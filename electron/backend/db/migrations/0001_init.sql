@@ -82,14 +82,15 @@ CREATE TABLE households (
   updated_by TEXT,
   deleted_at TEXT
 ) STRICT;
-CREATE INDEX households_village_name ON households(village_id, head_name);
+-- Register order is pinyin initials then name; each quick filter has an index that also serves that order.
+CREATE INDEX households_village_order ON households(village_id, head_pinyin, head_name);
 CREATE INDEX households_name ON households(head_name);
-CREATE INDEX households_pinyin ON households(head_pinyin);
+CREATE INDEX households_order ON households(head_pinyin, head_name);
 CREATE INDEX households_phone ON households(phone);
 CREATE INDEX households_no ON households(household_no);
-CREATE INDEX households_colour_name ON households(colour, head_name);
-CREATE INDEX households_type_name ON households(household_type, head_name);
-CREATE INDEX households_status_name ON households(status, head_name);
+CREATE INDEX households_colour_order ON households(colour, head_pinyin, head_name);
+CREATE INDEX households_type_order ON households(household_type, head_pinyin, head_name);
+CREATE INDEX households_status_order ON households(status, head_pinyin, head_name);
 
 CREATE TABLE members (
   id TEXT PRIMARY KEY,

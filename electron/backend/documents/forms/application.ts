@@ -23,7 +23,8 @@ import {
 } from '../layout';
 import type { ApplicationFormVM } from '../model';
 import type { ResolvedOptions } from '../options';
-import { ageOn, signOffLine, villageCommittee } from './common';
+import { ageOn } from '../../../../shared/domain/idCard';
+import { signOffLine, villageCommittee } from './common';
 
 export const APPLICATION_TITLE = '防止返贫监测对象个人申请及承诺授权书';
 

@@ -88,7 +88,7 @@ function opinionRows(vm: ApprovalFormVM, page: PageContext): RowSpec[] {
   const countyLabels = [`同意认定为${vm.监测对象类别}`, '不予认定'] as const;
   return [
     bannerRow('审\u3000批\u3000意\u3000见', COLS, OPINION_SIZE),
-    { cells: [label('村（居）委会意见', 5, { size: OPINION_SIZE }), label('乡（镇、街道）审核意见', 5, { size: OPINION_SIZE })] },
+    { cells: [label('村（居）委会意见', 5, { size: OPINION_SIZE }), label('乡（镇、街道）审核意见', 5, { size: OPINION_SIZE })], keepNext: true },
     {
       cells: [
         { children: approvalFromVM(vm.村意见, { ...half, sealOf: villageCommittee(vm.office.村) }), span: 5, vAlign: 'top' },
@@ -96,7 +96,7 @@ function opinionRows(vm: ApprovalFormVM, page: PageContext): RowSpec[] {
       ],
       height: ROW.opinion,
     },
-    { cells: [label(`${page.profile.县级审定部门}审批意见`, COLS, { size: OPINION_SIZE })] },
+    { cells: [label(`${page.profile.县级审定部门}审批意见`, COLS, { size: OPINION_SIZE })], keepNext: true },
     { cells: [{ children: approvalFromVM(vm.县意见, { ...seal, withConsent: true, consentLabels: countyLabels }), span: COLS, vAlign: 'top' }], height: ROW.opinion },
     {
       cells: [value(`录入全国防返贫监测信息系统日期：${formatChineseDate(vm.录入日期)}\u3000\u3000录入人：${vm.录入人 ?? ''}\n公告日期：${formatChineseDate(vm.公告日期)}`, COLS)],

@@ -1,4 +1,4 @@
-/** Pieces several forms share: section captions, sign-off lines, household summary strings. */
+/** Pieces several forms share: section captions, sign-off lines, committee names, day counts. */
 import type { FileChild, Paragraph, ParagraphChild } from 'docx';
 import { formTable, para, PT, run, signRoleRuns, type SignRole } from '../layout';
 import type { SignedPersonVM } from '../model-common';
@@ -42,7 +42,7 @@ export function signOffTable(
   columns: [number, number] = [62, 38],
 ): FileChild[] {
   const spacer = para('', { size, line: 0, after: 60 });
-  return [spacer, formTable({
+  const table = formTable({
     columns,
     width,
     size,
@@ -55,7 +55,8 @@ export function signOffTable(
       ],
       height: 560,
     })),
-  })];
+  });
+  return [spacer, table];
 }
 
 /** Joins risks for text cells: 「因病、因学」. */
@@ -65,12 +66,6 @@ export const joinList = (items: readonly string[] | undefined): string => (items
 export function villageCommittee(village: string): string {
   if (village.endsWith('社区')) return `${village}居民委员会`;
   return village.endsWith('村') ? `${village}民委员会` : `${village}村民委员会`;
-}
-
-/** Whole years between a birth date and a day, both 'YYYY-MM-DD' (string compare of MM-DD). */
-export function ageOn(birth: string, day: string): number {
-  const years = Number(day.slice(0, 4)) - Number(birth.slice(0, 4));
-  return day.slice(5) < birth.slice(5) ? years - 1 : years;
 }
 
 /** Inclusive day count of a posting period: 11-21 to 11-27 is 7 days. */

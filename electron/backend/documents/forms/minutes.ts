@@ -71,7 +71,7 @@ function resultsTable(vm: MeetingMinutesVM, width: number): Table {
       ],
     })),
   ];
-  return formTable({ columns: [4, 9, 7, 6, 7, 9, 16, 7, 7, 7, 7, 12], width, size: PT.五号, rows });
+  return formTable({ columns: [4, 10, 7, 6, 7, 9, 15, 7, 7, 7, 7, 12], width, size: PT.五号, rows });
 }
 
 /** Sign-in sheet, two people per row: 序号｜姓名｜身份｜签字. */

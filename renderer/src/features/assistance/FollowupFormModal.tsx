@@ -54,7 +54,7 @@ export function FollowupFormModal(props: { open: boolean; householdId: string; c
       });
     } else {
       setPhotos([]);
-      form.setFieldsValue({ visitDate: dayjs(), visitMethod: 'home', cadreIds: props.pairedCadreIds });
+      form.setFieldsValue({ visitDate: dayjs(session.today()), visitMethod: 'home', cadreIds: props.pairedCadreIds });
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, visit, form]);

@@ -13,7 +13,7 @@ export function ColourTag({ colour }: { colour: string | null | undefined }) {
   if (!colour || !(colour in COLOURS)) return <span className="gl-muted">—</span>;
   const c = COLOURS[colour as Colour];
   return (
-    <Tag color={c.color} style={{ color: c.text, marginInlineEnd: 0 }}>
+    <Tag color={c.color} variant="solid" style={{ color: c.text, marginInlineEnd: 0 }}>
       {c.label}
     </Tag>
   );

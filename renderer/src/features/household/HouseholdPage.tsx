@@ -15,6 +15,7 @@ export function HouseholdPage({ params }: { params: Record<string, string> }) {
   const [household, setHousehold] = useState<Household | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
+  const [cadres, setCadres] = useState<string>('');
 
   const load = useCallback(async () => {
     try {
@@ -26,6 +27,12 @@ export function HouseholdPage({ params }: { params: Record<string, string> }) {
   useEffect(() => {
     void load();
   }, [load]);
+  useEffect(() => {
+    // 结对帮扶干部 in the header (UI.md): pairings in force today.
+    void api.result('cadres.assignments', { householdId: params.id, activeOn: session.today() }).then((r) => {
+      if (r.ok) setCadres(r.value.map((a) => [a.cadreName, a.cadrePhone].filter(Boolean).join(' ')).join('；'));
+    });
+  }, [params.id, session]);
 
   if (error) return <Result status="warning" title={error} />;
   if (!household) return <Spin style={{ marginTop: 80, width: '100%' }} />;
@@ -55,6 +62,9 @@ export function HouseholdPage({ params }: { params: Record<string, string> }) {
         <Descriptions.Item label="户编号">{household.householdNo ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="户类型">{household.householdType}</Descriptions.Item>
         <Descriptions.Item label="人口">{household.members.length} 人</Descriptions.Item>
+        <Descriptions.Item label="结对帮扶干部" span={4}>
+          {cadres || '未结对'}
+        </Descriptions.Item>
       </Descriptions>
       <Tabs
         items={HOUSEHOLD_TABS.filter((t) => !t.permission || session.can(t.permission)).map((t) => ({

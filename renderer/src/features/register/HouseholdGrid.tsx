@@ -1,70 +1,44 @@
-import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
-import type { GridApi, IDatasource, SortModelItem } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
-import { App } from 'antd';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { HouseholdFilter, HouseholdSummary } from '../../../../shared/api/schemas/household';
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useSession } from '../../app/session';
-import { errorText } from '../common/errors';
 import { householdColumns } from './householdColumns';
+import { arrangeColumns, InfiniteGrid, type SortItem } from './InfiniteGrid';
 
 /**
- * The household register on ag-grid's infinite row model: ag-grid asks for rows [start, end) with
- * its sort model; households.list answers from SQL. No full table ever reaches the renderer.
+ * The household register: households.list answers each page from SQL. `visibleColumns` (from the column chooser
+ * or a saved view) orders and hides columns; `sort` applies a saved view's sort.
  */
-export function HouseholdGrid({ filter, refreshKey, onTotal }: { filter: HouseholdFilter; refreshKey?: number; onTotal?: (n: number) => void }) {
+export function HouseholdGrid({
+  filter,
+  refreshKey,
+  onTotal,
+  visibleColumns,
+  sort,
+  onSortChange,
+}: {
+  filter: HouseholdFilter;
+  refreshKey?: number;
+  onTotal?: (n: number) => void;
+  visibleColumns?: string[];
+  sort?: SortItem[];
+  onSortChange?: (sort: SortItem[]) => void;
+}) {
   const session = useSession();
-  const { message } = App.useApp();
-  const gridApi = useRef<GridApi<HouseholdSummary> | null>(null);
-  const columns = useMemo(() => householdColumns(session.profile, session.can('pii.full')), [session]);
-
-  const datasource = useMemo<IDatasource>(
-    () => ({
-      getRows: (p) => {
-        const sort = (p.sortModel as SortModelItem[]).map((s) => ({ colId: s.colId, sort: s.sort }));
-        api
-          .call('households.list', { filter, sort, startRow: p.startRow, endRow: p.endRow })
-          .then((r) => {
-            onTotal?.(r.total);
-            p.successCallback(r.rows, r.total);
-          })
-          .catch((e: unknown) => {
-            void message.error(errorText(e));
-            p.failCallback();
-          });
-      },
-    }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [JSON.stringify(filter), refreshKey],
-  );
-
-  useEffect(() => {
-    gridApi.current?.setGridOption('datasource', datasource);
-  }, [datasource]);
-
+  const columns = useMemo(() => arrangeColumns(householdColumns(session.profile, session.can('pii.full')), visibleColumns), [session, visibleColumns]);
+  const fetch = useCallback((req: { sort: SortItem[]; startRow: number; endRow: number }) => api.call('households.list', { filter, ...req }), [filter]);
   return (
-    <div className="gl-grid" data-testid="household-grid">
-      <AgGridReact<HouseholdSummary>
-        rowModelType="infinite"
-        cacheBlockSize={100}
-        maxBlocksInCache={50}
-        columnDefs={columns}
-        defaultColDef={{ resizable: true, sortable: false }}
-        localeText={AG_GRID_LOCALE_CN}
-        getRowId={(p) => p.data.id}
-        onGridReady={(e) => {
-          gridApi.current = e.api;
-          e.api.setGridOption('datasource', datasource);
-        }}
-        onRowDoubleClicked={(e) => e.data && navigate(`/household/${e.data.id}`)}
-        onCellKeyDown={(e) => {
-          if ((e.event as KeyboardEvent | undefined)?.key === 'Enter' && e.data) navigate(`/household/${e.data.id}`);
-        }}
-        rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
-        overlayNoRowsTemplate="没有符合条件的农户。可以调整筛选条件，或点击“新建农户”录入。"
-      />
-    </div>
+    <InfiniteGrid<HouseholdSummary>
+      testId="household-grid"
+      columns={columns}
+      fetch={fetch}
+      queryKey={`${JSON.stringify(filter)}|${refreshKey ?? 0}`}
+      sort={sort}
+      onSortChange={onSortChange}
+      onTotal={onTotal}
+      onOpen={(h) => navigate(`/household/${h.id}`)}
+      emptyText="没有符合条件的农户。可以调整筛选条件，或点击“新建农户”录入。"
+    />
   );
 }

@@ -1,5 +1,23 @@
-import { Placeholder } from '../common/Placeholder';
+import { Col, Row } from 'antd';
+import { useSession } from '../../app/session';
+import { WORKBENCH_CARDS } from './cards';
 
-export function WorkbenchPage() {
-  return <Placeholder title="工作台" purpose="我的待办：48 小时待核实、公示即将到期、待镇街审核、本月待走访、逾期事项。" />;
+/** 工作台: my to-dos as cards (cards/*.tsx), each with due times and one click to act. */
+export function WorkbenchPage(_props: { params?: Record<string, string> }) {
+  const session = useSession();
+  const cards = WORKBENCH_CARDS.filter((c) => !c.permission || session.can(c.permission));
+  return (
+    <div className="gl-page">
+      <div className="gl-page-header">
+        <h2>工作台</h2>
+      </div>
+      <Row gutter={[16, 16]}>
+        {cards.map((c) => (
+          <Col key={c.key} xs={24} lg={12}>
+            <c.component />
+          </Col>
+        ))}
+      </Row>
+    </div>
+  );
 }

@@ -1,3 +1,5 @@
+// Account bookkeeping beyond the users table: password history and session clean-up.
+
 import type { Db } from '../db/connection';
 
 /** The user's most recent password hashes, newest first (the current one included). */
@@ -9,4 +11,9 @@ export function recentPasswordHashes(db: Db, userId: string, limit: number): str
 
 export function addPasswordHistory(db: Db, userId: string, hash: string, at: string): void {
   db.prepare(`INSERT INTO password_history (user_id, password_hash, created_at) VALUES (?, ?, ?)`).run(userId, hash, at);
+}
+
+/** Ends every session of a user except the one making the request. */
+export function deleteOtherSessions(db: Db, userId: string, keepTokenHash: string): void {
+  db.prepare(`DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?`).run(userId, keepTokenHash);
 }

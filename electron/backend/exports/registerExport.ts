@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { EXPORT_VIEW_LABELS, type ExportView } from '../../../shared/api/methods/exports';
+import type { HouseholdFilter } from '../../../shared/api/schemas/household';
+import { chinaDate, chinaDateTime } from '../../../shared/domain/chinaTime';
+import { DomainError, validationError } from '../../../shared/domain/errors';
+import type { HandlerContext } from '../context';
+import * as repo from '../repos/exports';
+import { columnsFor, formatters, type ExportColumn } from './columns';
+import { workbookBuffer, writeDataRow, writeTitleAndHeader } from './xlsxWriter';
+
+// exports.register: a register view as .xlsx — county/township title from the profile, a merged
+// two-row header, frozen panes, IDs and phones as TEXT cells ('@'), formula triggers neutralised,
+// masked unless the clerk may and chooses to export in full (audited either way, reliability P-04).
+
+// Rows per page between yields: small enough that other requests wait well under a second.
+const PAGE = 500;
+
+export interface ExportRequest {
+  view: ExportView;
+  filter: HouseholdFilter;
+  masked?: boolean;
+  purpose?: string;
+}
+
+/** Masked by default; a full export needs pii.unmask and a purpose. */
+export function decideMasking(ctx: HandlerContext, req: ExportRequest): boolean {
+  const profileDefault = ctx.profile().privacy.maskOutgoingExports;
+  if (req.masked === false) {
+    if (!ctx.can('pii.unmask')) throw new DomainError('permission', '您的账号没有导出完整证件号码和电话的权限，只能导出遮挡后的名册。');
+    if (!req.purpose?.trim()) throw validationError([{ path: 'purpose', message: '导出完整信息须填写用途（如“报县乡村振兴局核对”），请填写。' }]);
+    return false;
+  }
+  return req.masked ?? (profileDefault || !ctx.can('pii.unmask'));
+}
+
+export async function exportRegister(ctx: HandlerContext, req: ExportRequest): Promise<{ fileId: string; name: string; rows: number; masked: boolean }> {
+  const masked = decideMasking(ctx, req);
+  const filter = req.view === 'monitored' ? { ...req.filter, status: 'monitoring' } : req.filter;
+  const scope = ctx.user().scope;
+  const columns = columnsFor(req.view) as ExportColumn<unknown>[];
+  const fmt = formatters(ctx.profile(), masked);
+  const total = req.view === 'members' ? repo.countMembers(ctx.db, filter, scope) : repo.countHouseholds(ctx.db, filter, scope);
+  const page = (offset: number): unknown[] => (req.view === 'members' ? repo.memberPage(ctx.db, filter, scope, offset, PAGE) : repo.householdPage(ctx.db, filter, scope, offset, PAGE));
+  const label = EXPORT_VIEW_LABELS[req.view];
+  const office = ctx.profile().office;
+  const place = `${office.county}${office.township || (repo.firstTownshipName(ctx.db) ?? '')}`;
+  const user = ctx.user();
+  const subtitle = [
+    `导出人：${user.displayName}`,
+    `导出时间：${chinaDateTime(ctx.now())}`,
+    masked ? '证件号码与电话已部分遮挡' : '含完整证件号码与电话，仅限内部使用，注意保密',
+    req.purpose?.trim() ? `用途：${req.purpose.trim()}` : '',
+    `共 ${total} ${req.view === 'members' ? '人' : '户'}`,
+  ].filter(Boolean);
+  const withIndex = [{ title: '序号', width: 6, value: () => null }, ...columns] as ExportColumn<unknown>[];
+  const bytes = await workbookBuffer(async (wb) => {
+    const sheet = wb.addWorksheet(label, { views: [{ state: 'frozen', xSplit: 0, ySplit: 4 }], pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+    writeTitleAndHeader(sheet, `${place}${label}`, subtitle.join('　'), withIndex);
+    let rowNo = 5;
+    for (let offset = 0; offset < total; offset += PAGE) {
+      for (const row of page(offset)) {
+        writeDataRow(sheet, rowNo, [rowNo - 4, ...columns.map((c) => c.value(row, fmt))], withIndex);
+        rowNo += 1;
+      }
+      await yieldToLoop();
+    }
+    sheet.commit();
+  });
+  const name = `${label}-${chinaDate(ctx.now())}${masked ? '' : '-完整'}.xlsx`;
+  const file = ctx.services.files.put(bytes, { originalName: name, kind: 'generated', createdBy: user.username, at: ctx.nowIso() });
+  ctx.tx(() =>
+    ctx.audit({
+      action: masked ? 'export' : 'export.unmasked',
+      entity: 'register',
+      entityId: file.id,
+      summary: `导出${label}（${masked ? '已遮挡' : '未遮挡，完整证件号码与电话'}）${total} 行${req.purpose?.trim() ? `，用途：${req.purpose.trim()}` : ''}；文件 SHA-256 ${createHash('sha256').update(bytes).digest('hex')}`,
+    }),
+  );
+  return { fileId: file.id, name, rows: total, masked };
+}
