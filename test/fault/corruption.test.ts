@@ -7,6 +7,7 @@ import { openOfficeDatabase } from '../../electron/backend/lifecycle';
 import { FixedClock } from '../../electron/backend/runtime';
 import { seedVillage, startTestBackend, TEST_NOW } from '../support/backend';
 import { addHouseholds, countRows, sha256Of } from './helpers';
+import { prng } from './killHarness';
 
 // Reliability bar F-08 / D-06: a scripted corruption matrix on copies of a fixture database.
 // Every case is either handled transparently (quick_check ok and no row missing) or detected →
@@ -29,15 +30,6 @@ beforeAll(async () => {
 afterAll(() => {
   for (const d of [fixtureDir, ...workDirs]) rmSync(d, { recursive: true, force: true });
 });
-
-/** A deterministic byte stream so a failing case can be replayed. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 function copyFixture(): { dataDir: string; dbPath: string } {
   const dataDir = mkdtempSync(join(tmpdir(), 'guardline-corrupt-'));

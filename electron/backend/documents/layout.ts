@@ -20,7 +20,7 @@ import {
 } from 'docx';
 import type { OfficeVM } from './model-common';
 import type { Margins, ResolvedOptions, Typography } from './options';
-import { FONT_BODY, FONT_LATIN, PT, run } from './text';
+import { FONT_BODY, FONT_LATIN, PT, run, TITLE_STYLE } from './text';
 
 export * from './text';
 export * from './table';
@@ -122,9 +122,6 @@ export function formSection(content: FormContent, margins: Margins, count: PageC
     children: separateTables(content.children),
   };
 }
-
-/** The paragraph style every form title uses, so the title face is set once per document. */
-export const TITLE_STYLE = 'FormTitle';
 
 /**
  * Document defaults: the body face (仿宋_GB2312) at 三号 with Chinese language tags, so unstyled

@@ -15,6 +15,9 @@ export const FONT_LATIN = 'Times New Roman';
 /** Chinese type sizes in points (二号 22, 三号 16, 四号 14 …). */
 export const PT = { 二号: 22, 三号: 16, 四号: 14, 小四: 12, 五号: 10.5, 小五: 9 } as const;
 
+/** The paragraph style of form titles (defined by documentStyles in layout.ts). */
+export const TITLE_STYLE = 'FormTitle';
+
 /** Exact line pitch of body text: 28 pt, the usual 三号 公文 line. In twips. */
 export const BODY_LINE = 560;
 
@@ -38,7 +41,7 @@ export interface RunStyle {
 
 /**
  * A run: east-Asian text in `font` (default 仿宋_GB2312), Latin text in Times New Roman. Body-font
- * runs leave the font to the document defaults (DOCUMENT_STYLES): repeating it on every run made
+ * runs leave the font to the document defaults (documentStyles): repeating it on every run made
  * a 信息采集表 a third larger and slower to pack, for no visible difference.
  */
 export function run(text: string, style: RunStyle = {}): TextRun {
@@ -58,7 +61,7 @@ export function run(text: string, style: RunStyle = {}): TextRun {
  */
 export function titleParagraph(text: string, size?: number): Paragraph {
   return new Paragraph({
-    style: 'FormTitle',
+    style: TITLE_STYLE,
     alignment: AlignmentType.CENTER,
     children: [new TextRun({ text, size: size ? Math.round(size * 2) : undefined })],
   });

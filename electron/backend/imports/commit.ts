@@ -33,15 +33,16 @@ export async function commitRoster(ctx: HandlerContext, job: Job, previewId: str
   job.throwIfCancelled();
   job.progress(20, `正在写入 ${toWrite.length} 户…`);
   try {
-    const written = ctx.tx(() => writeAll(ctx, job, previewId, toWrite));
-    const result: RosterCommitResult = {
-      previewId,
-      households: { created: written.created, updated: written.updated, unchanged: counts.households.unchanged, rejected: counts.households.rejected },
-      members: { created: counts.members.create, updated: counts.members.update },
-      divisionsCreated: written.divisionsCreated,
-      backupFile,
-    };
-    ctx.tx(() => {
+    // Households, the job's status and the import.commit audit row land together or not at all (F-01).
+    const { written, result } = ctx.tx(() => {
+      const written = writeAll(ctx, job, previewId, toWrite);
+      const result: RosterCommitResult = {
+        previewId,
+        households: { created: written.created, updated: written.updated, unchanged: counts.households.unchanged, rejected: counts.households.rejected },
+        members: { created: counts.members.create, updated: counts.members.update },
+        divisionsCreated: written.divisionsCreated,
+        backupFile,
+      };
       repo.setJobStatus(ctx.db, previewId, 'committed', { result, backupFile, committedAt: ctx.nowIso() }, ctx.nowIso(), by);
       repo.deleteStaged(ctx.db, previewId);
       ctx.audit({
@@ -50,13 +51,16 @@ export async function commitRoster(ctx: HandlerContext, job: Job, previewId: str
         entityId: previewId,
         summary: `导入花名册「${preview.fileName}」（SHA-256 ${preview.fileSha256.slice(0, 16)}…）：新增 ${written.created} 户、更新 ${written.updated} 户，未变化 ${result.households.unchanged} 户，有错误未导入 ${result.households.rejected} 户；导入前备份 ${backupFile ?? '无（没有需要写入的数据）'}`,
       });
+      return { written, result };
     });
     ctx.services.emit('data.changed', { entity: 'household' });
     job.finish(`导入完成：新增 ${written.created} 户，更新 ${written.updated} 户。`);
     return result;
   } catch (e) {
     const reason = e instanceof DomainError ? e.message : '程序内部出错';
-    ctx.tx(() => repo.setJobStatus(ctx.db, previewId, 'failed', { message: reason, backupFile }, ctx.nowIso(), by));
+    ctx.tx(() => {
+      if (repo.getJob(ctx.db, previewId)?.status === 'previewed') repo.setJobStatus(ctx.db, previewId, 'failed', { message: reason, backupFile }, ctx.nowIso(), by);
+    });
     if (e instanceof DomainError) throw new DomainError(e.code, `提交失败，本次导入已全部撤销，未写入任何数据：${e.message}（数据可能在预览后被修改，请重新上传预览）`, e.details);
     throw e;
   }

@@ -3,6 +3,7 @@
  * shares: dates, money, check boxes, the approval block, signatures.
  */
 import { Document, Packer } from 'docx';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import {
   approvalBlock,
@@ -16,7 +17,8 @@ import {
   textWidth,
   yesNo,
 } from '../../../electron/backend/documents/layout';
-import { DEFAULT_MARGINS } from '../../../electron/backend/documents/options';
+import { DEFAULT_MARGINS, printOptionsFromProfile } from '../../../electron/backend/documents/options';
+import { SEED_PROFILE } from '../../../shared/domain/profile';
 import { buildDocx, buildMerged, FORM_KEYS, FORMS, MAX_MERGED_FORMS } from '../../../electron/backend/documents/registry';
 import { DomainError } from '../../../shared/domain/errors';
 import { readDocx } from './docx-read';
@@ -77,6 +79,25 @@ describe('buildMerged (batch print)', () => {
     const error = await buildMerged('intake', []).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).message).toContain('请至少选择一户');
+  });
+});
+
+describe('options from the 地方口径 profile', () => {
+  it('takes margins, faces and check-box lists from the profile', async () => {
+    const profile = {
+      ...SEED_PROFILE,
+      documents: { ...SEED_PROFILE.documents, marginsCm: { top: 3.7, bottom: 3.5, left: 2.8, right: 2.6 }, fonts: { ...SEED_PROFILE.documents.fonts, title: '华文中宋' } },
+    };
+    const options = printOptionsFromProfile(profile);
+    expect(options.profile?.风险类型).toEqual(SEED_PROFILE.enums.riskTypes.map((r) => r.label));
+    const bytes = await buildDocx('intake', intake, options);
+    const zip = await JSZip.loadAsync(bytes);
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    expect(styles).toMatch(/w:styleId="FormTitle"[\s\S]*?w:eastAsia="华文中宋"/);
+    expect(styles).toContain(`w:eastAsia="${SEED_PROFILE.documents.fonts.body}"`);
+    const doc = await readDocx(bytes);
+    expect(doc.xml).toMatch(/w:top="2098"/);
+    for (const risk of SEED_PROFILE.enums.riskTypes) expect(doc.text).toContain(risk.label);
   });
 });
 

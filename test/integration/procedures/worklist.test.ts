@@ -49,6 +49,21 @@ describe('procedures: case worklist', () => {
     expect(green.greenDue).toBe('2026-12-18');
   });
 
+  it('opens a 风险再标注 for a household whose risk was eliminated, and refuses 识别纳入 for one already monitored', async () => {
+    const db = t.backend.services.db;
+    db.prepare(`UPDATE households SET status = 'monitoring', monitored_since = '2026-01-05' WHERE id = ?`).run(householdId);
+    const monitored = await t.fail('cases.open', { householdId, kind: 'identification' });
+    expect(monitored.message).toContain('不能发起识别纳入');
+    db.prepare(`UPDATE households SET status = 'eliminated' WHERE id = ?`).run(householdId);
+    const blocked = await t.call('cases.criteria', { householdId, mode: '帮扶消除' });
+    expect(blocked.report).toBeNull();
+    expect(blocked.blocker).toContain('风险已消除');
+    const remark = await t.call('cases.open', { householdId, kind: 'identification' });
+    expect(remark.remark).toBe(true);
+    const audit = db.prepare(`SELECT summary FROM audit_log WHERE entity = 'case' AND entity_id = ?`).get(remark.id) as { summary: string };
+    expect(audit.summary).toContain('风险再标注');
+  });
+
   it('withdraws an open case with a reason, after which a new one may be opened', async () => {
     const c = await t.call('cases.open', { householdId, kind: 'identification' });
     const stale = await t.fail('cases.withdraw', { caseId: c.id, rowVersion: c.rowVersion + 1, reason: '误发起' });

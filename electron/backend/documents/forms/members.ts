@@ -22,9 +22,10 @@ const str = (v: string | number | undefined): string => (v === undefined ? '' : 
 export function membersIdentityTable(members: readonly MemberVM[], width: number): Table {
   const header = ['序号', '姓名', '性别', '证件类型', '证件号码', '与户主关系', '民族', '政治面貌', '文化程度'];
   return formTable({
-    columns: [4, 9, 4, 12, 20, 8, 5.5, 8.5, 8.5],
+    columns: [4, 9, 4, 11.5, 21, 7.5, 6, 8.5, 8.5],
     width,
     size: PT.五号,
+    padding: 50,
     rows: rows(members, header, (m, i) => [
       String(i + 1),
       m.姓名,
@@ -43,9 +44,10 @@ export function membersIdentityTable(members: readonly MemberVM[], width: number
 export function membersStatusTable(members: readonly MemberVM[], width: number): Table {
   const header = ['序号', '姓名', '在校生状况', '健康状况', '劳动技能', '务工所在地', '务工时间（月）', '家庭成员联系电话'];
   return formTable({
-    columns: [4.5, 10, 12, 11, 12, 14, 8, 14],
+    columns: [4, 10, 12, 11, 13, 13, 10, 14],
     width,
     size: PT.五号,
+    padding: 50,
     rows: rows(members, header, (m, i) => [
       String(i + 1),
       m.姓名,

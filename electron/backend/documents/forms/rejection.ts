@@ -54,8 +54,8 @@ export function buildRejectionNotice(vm: RejectionNoticeVM, options: ResolvedOpt
       }),
       titleParagraph('回\u3000执', PT.三号),
       para(`本户已收到《${REJECTION_TITLE}》，知悉不予纳入的原因和提出异议的途径。`, { ...small, indent: true }),
-      signOffLine([{ label: '户主签字（手印）' }, { label: '签收日期', name: formatChineseDate(undefined) }], PT.四号),
-      signOffLine([{ label: '送达人（签字）', name: vm.送达人 }], PT.四号),
+      signOffLine([{ label: '户主签字（手印）' }, { label: '签收日期', name: formatChineseDate(undefined) }], PT.小四),
+      signOffLine([{ label: '送达人（签字）', name: vm.送达人 }], PT.小四),
     ],
   };
 }

@@ -100,11 +100,11 @@ const ACTS: Record<ActKey, ActDef> = {
 };
 
 /** Which acts apply to this case now, for this user (by the profile's actionPermissions). */
-function available(d: CaseDetail, may: (a: ProcedureAction) => boolean): ActKey[] {
+function available(d: CaseDetail, may: (a: ProcedureAction) => boolean, greenColours: readonly string[]): ActKey[] {
   const open = d.status === 'open';
   const acts: ActKey[] = [];
   if (open && d.currentStep && stepIndex(d.kind, d.currentStep as StepKey) > 0 && may(d.currentStep as StepKey)) acts.push('sendBack');
-  if (open && d.kind === 'identification' && !d.greenChannel && may('greenChannel')) acts.push('greenChannel');
+  if (open && d.kind === 'identification' && !d.greenChannel && d.colour && greenColours.includes(d.colour) && may('greenChannel')) acts.push('greenChannel');
   if (open && may('withdraw')) acts.push('withdraw');
   if (d.outcome === 'eliminated' && may('revert')) acts.push('revert');
   if ((d.outcome === 'approved' || d.outcome === 'eliminated') && may('countyDecision')) acts.push('followUp');
@@ -119,7 +119,7 @@ export function CaseActions({ detail, onDone }: { detail: CaseDetail; onDone: (d
   const [saving, setSaving] = useState(false);
   const perms = session.profile.procedure.actionPermissions as Record<ProcedureAction, readonly string[]>;
   const may = (a: ProcedureAction) => (perms[a] ?? []).some((p) => session.can(p));
-  const acts = available(detail, may);
+  const acts = available(detail, may, session.profile.procedure.greenChannelColours);
   if (acts.length === 0) return null;
 
   const submit = async () => {

@@ -35,21 +35,22 @@ export function LeadsPage(_props: { params?: Record<string, string> }) {
   const columns = useMemo<ColDef<LeadRow>[]>(
     () => [
       { headerName: '户主', field: 'headName', width: 110, cellRenderer: (p: { data?: LeadRow }) => p.data && <a onClick={() => navigate(`/household/${p.data!.householdId}`)}>{p.data.headName}</a> },
-      { headerName: '村', field: 'villageName', width: 110 },
-      { headerName: '发现途径', field: 'channelLabel', width: 190 },
-      { headerName: '反映人', field: 'reporter', width: 150 },
-      { headerName: '接报时间', field: 'receivedAt', width: 150, valueFormatter: (p) => chinaTime(p.value as string) },
-      { headerName: '困难情况', field: 'summary', flex: 1, minWidth: 200, tooltipField: 'summary' },
+      { headerName: '村', field: 'villageName', width: 90 },
+      { headerName: '发现途径', field: 'channelLabel', width: 150, tooltipField: 'channelLabel' },
+      { headerName: '反映人', field: 'reporter', width: 110, tooltipField: 'reporter' },
+      { headerName: '接报时间', field: 'receivedAt', width: 140, valueFormatter: (p) => chinaTime(p.value as string) },
+      { headerName: '困难情况', field: 'summary', flex: 1, minWidth: 140, tooltipField: 'summary' },
       {
         headerName: '核实时限（48 小时）',
         field: 'contactDueAt',
-        width: 220,
+        width: 200,
         cellRenderer: (p: { data?: LeadRow }) => p.data && (p.data.status === 'awaitingContact' ? <DueTag due={p.data.contactDueAt} status={p.data.dueStatus} time /> : p.data.contactedAt ? `已于 ${chinaTime(p.data.contactedAt)} 核实${p.data.late ? '（超时）' : ''}` : '—'),
       },
-      { headerName: '状态', field: 'statusLabel', width: 150, cellRenderer: (p: { data?: LeadRow }) => p.data && <Tag color={p.data.status === 'converted' ? 'green' : p.data.status === 'closedNotEligible' ? 'default' : 'processing'}>{p.data.statusLabel}</Tag> },
+      { headerName: '状态', field: 'statusLabel', width: 120, cellRenderer: (p: { data?: LeadRow }) => p.data && <Tag color={p.data.status === 'converted' ? 'green' : p.data.status === 'closedNotEligible' ? 'default' : 'processing'}>{p.data.statusLabel}</Tag> },
       {
         headerName: '操作',
-        width: 150,
+        width: 120,
+        pinned: 'right',
         cellRenderer: (p: { data?: LeadRow }) => {
           const r = p.data;
           if (!r) return null;

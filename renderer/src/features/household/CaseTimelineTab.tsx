@@ -24,14 +24,15 @@ export function CaseTimelineTab({ household }: HouseholdTabProps) {
   }, [household.id, household.rowVersion]);
 
   if (loading && !data) return <Spin />;
+  const hasOpen = (kind: 'identification' | 'elimination') => data?.cases.some((c) => c.kind === kind && c.status === 'open') ?? false;
   const canAct = session.can('cases.village');
   const status = household.status;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="case-timeline-tab">
       {canAct && (
         <Space>
-          {(status === 'normal' || status === 'eliminated') && <Button onClick={() => setOpening('identification')}>{status === 'eliminated' ? '风险再标注（重新识别纳入）' : '发起识别纳入'}</Button>}
-          {status === 'monitoring' && <Button onClick={() => setOpening('elimination')}>发起风险消除（先检查条件）</Button>}
+          {(status === 'normal' || status === 'eliminated') && !hasOpen('identification') && <Button onClick={() => setOpening('identification')}>{status === 'eliminated' ? '风险再标注（重新识别纳入）' : '发起识别纳入'}</Button>}
+          {status === 'monitoring' && !hasOpen('elimination') && <Button onClick={() => setOpening('elimination')}>发起风险消除（先检查条件）</Button>}
         </Space>
       )}
       {data && data.cases.length === 0 && data.leads.length === 0 && <Empty description="该户还没有线索或识别纳入、风险消除记录。" />}

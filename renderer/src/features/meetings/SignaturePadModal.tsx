@@ -1,5 +1,5 @@
 import { App, Button, Modal, Space } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import SignaturePad from 'signature_pad';
 
 /**
@@ -8,27 +8,27 @@ import SignaturePad from 'signature_pad';
  */
 export function SignaturePadModal({ signer, open, onCancel, onSign }: { signer: string; open: boolean; onCancel: () => void; onSign: (pngBase64: string) => Promise<void> }) {
   const { message } = App.useApp();
-  const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const padRef = useRef<SignaturePad | null>(null);
   const [saving, setSaving] = useState(false);
 
+  // The modal mounts its body some time after opening: set the pad up when the canvas itself mounts,
+  // sized for the device's pixel ratio.
+  const canvasRef = useCallback((canvas: HTMLCanvasElement | null) => {
+    padRef.current?.off();
+    padRef.current = null;
+    if (!canvas) return;
+    const ratio = Math.max(window.devicePixelRatio || 1, 1);
+    canvas.width = canvas.offsetWidth * ratio;
+    canvas.height = canvas.offsetHeight * ratio;
+    canvas.getContext('2d')?.scale(ratio, ratio);
+    padRef.current = new SignaturePad(canvas, { backgroundColor: 'rgb(255,255,255)', penColor: 'rgb(0,0,0)', minWidth: 1, maxWidth: 2.5 });
+  }, []);
+
   useEffect(() => {
-    if (!open) return;
-    // The modal mounts its body after opening; wait a frame for the canvas.
-    const frame = requestAnimationFrame(() => {
-      const canvas = canvasRef.current;
-      if (!canvas) return;
-      const ratio = Math.max(window.devicePixelRatio || 1, 1);
-      canvas.width = canvas.offsetWidth * ratio;
-      canvas.height = canvas.offsetHeight * ratio;
-      canvas.getContext('2d')?.scale(ratio, ratio);
-      padRef.current = new SignaturePad(canvas, { backgroundColor: 'rgb(255,255,255)', penColor: 'rgb(0,0,0)', minWidth: 1, maxWidth: 2.5 });
-    });
-    return () => {
-      cancelAnimationFrame(frame);
+    if (!open) {
       padRef.current?.off();
       padRef.current = null;
-    };
+    }
   }, [open]);
 
   const confirm = async () => {

@@ -16,14 +16,16 @@ export function ColumnChooser<T>({ columns, visible, onChange }: { columns: ColD
     if (next.length) onChange(next.join() === defaults.join() ? [] : next);
   };
   const content = (
-    <div style={{ maxHeight: 360, overflow: 'auto', minWidth: 180 }}>
-      <Space orientation="vertical" size={4}>
-        {columns.map((c) => (
-          <Checkbox key={idOf(c)} checked={shown.includes(idOf(c))} onChange={(e) => toggle(idOf(c), e.target.checked)}>
-            {c.headerName}
-          </Checkbox>
-        ))}
-      </Space>
+    <div style={{ minWidth: 180 }}>
+      <div style={{ maxHeight: 380, overflow: 'auto' }}>
+        <Space orientation="vertical" size={4}>
+          {columns.map((c) => (
+            <Checkbox key={idOf(c)} checked={shown.includes(idOf(c))} onChange={(e) => toggle(idOf(c), e.target.checked)}>
+              {c.headerName}
+            </Checkbox>
+          ))}
+        </Space>
+      </div>
       <Divider style={{ margin: '8px 0' }} />
       <Button size="small" onClick={() => onChange([])}>
         恢复默认列

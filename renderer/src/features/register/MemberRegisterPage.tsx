@@ -106,7 +106,14 @@ export function MemberRegisterPage() {
           </Tag.CheckableTag>
         ))}
         {Object.values(filter).some((v) => v !== undefined) && (
-          <Button size="small" type="link" onClick={() => (setFilter({}), setSearchText(''))}>
+          <Button
+            size="small"
+            type="link"
+            onClick={() => {
+              setFilter({});
+              setSearchText('');
+            }}
+          >
             清除全部筛选
           </Button>
         )}

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Drawer, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { SchoolYearItem } from '../../../../shared/api/methods/members';
-import { gradeText } from '../../../../shared/domain/schoolYear';
+import { gradeText, schoolYearLabel } from '../../../../shared/domain/schoolYear';
 import { api, ApiCallError } from '../../api/client';
 import { useSession } from '../../app/session';
 import { errorText } from '../common/errors';
@@ -107,7 +107,7 @@ export function SchoolYearDrawer({ open, onClose, onDone }: { open: boolean; onC
           { title: '姓名', dataIndex: 'name', width: 90 },
           { title: '户主 / 村', render: (_, r) => `${r.headName}　${r.villageName}`, width: 150 },
           { title: '年龄', dataIndex: 'age', width: 60 },
-          { title: '目前登记', render: (_, r) => `${gradeText(r.currentStage, r.currentGrade)}${r.confirmedYear ? `（${r.confirmedYear}学年确认）` : '（未确认过）'}`, width: 190 },
+          { title: '目前登记', render: (_, r) => `${gradeText(r.currentStage, r.currentGrade)}（${r.confirmedYear ? `${schoolYearLabel(Number(r.confirmedYear))}确认` : '从未确认'}）`, width: 190 },
           {
             title: '本学年学段',
             width: 150,

@@ -8,7 +8,7 @@ export function GradeTag({ colour }: { colour: string | null | undefined }) {
   if (!colour || !(colour in COLOURS)) return <Tag>未评级</Tag>;
   const c = COLOURS[colour as Colour];
   return (
-    <Tag color={c.color} style={{ color: c.text }}>
+    <Tag color={c.color} variant="solid" style={{ color: c.text }}>
       {profile.grading.colourLabels[colour as Colour]}
     </Tag>
   );

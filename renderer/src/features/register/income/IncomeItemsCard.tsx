@@ -19,10 +19,14 @@ export function amountFen(v: string | number | null | undefined): number | null 
   return r.ok ? r.fen : null;
 }
 
-/** 12345.6 → "12,345.6" while typing (the decimals are left as typed). */
-const groupThousands = (v: string | undefined): string => {
-  const [int, dec] = String(v ?? '').split('.');
-  return int.replace(/\B(?=(\d{3})+$)/g, ',') + (dec !== undefined ? `.${dec}` : '');
+/** While typing: thousands separators, decimals as typed. Otherwise the amount with two decimals, e.g. 20,000.00. */
+const groupThousands = (v: string | undefined, info: { userTyping: boolean; input: string }): string => {
+  if (info.userTyping) {
+    const [int, dec] = info.input.replace(/,/g, '').split('.');
+    return int.replace(/\B(?=(\d{3})+$)/g, ',') + (dec !== undefined ? `.${dec}` : '');
+  }
+  const fen = amountFen(v);
+  return v === undefined || v === '' || fen === null ? (v ?? '') : formatFen(fen);
 };
 
 /**

@@ -12,7 +12,7 @@ export function IncomeSummary({ result, error }: { result: IncomeResult | null; 
   const g = result.groupTotalsFen;
   return (
     <Card size="small" title="核算结果" data-testid="income-summary">
-      <Descriptions size="small" column={2} bordered>
+      <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label="工资性收入">{yuan(g.wage)}</Descriptions.Item>
         <Descriptions.Item label="生产经营性收入">{yuan(g.business)}</Descriptions.Item>
         <Descriptions.Item label="财产性收入">{yuan(g.property)}</Descriptions.Item>
@@ -25,7 +25,7 @@ export function IncomeSummary({ result, error }: { result: IncomeResult | null; 
           <b>{yuan(result.netIncomeFen)}</b>
         </Descriptions.Item>
         <Descriptions.Item label="家庭人口数">{result.memberCount} 人</Descriptions.Item>
-        <Descriptions.Item label="人均纯收入" span={2}>
+        <Descriptions.Item label="人均纯收入">
           <Space wrap>
             <b style={{ fontSize: 18 }} data-testid="per-capita">
               {yuan(result.perCapitaFen)}
@@ -36,7 +36,7 @@ export function IncomeSummary({ result, error }: { result: IncomeResult | null; 
         </Descriptions.Item>
         <Descriptions.Item label={`${result.year} 年国家扶贫标准`}>{yuan(result.povertyLineFen)}</Descriptions.Item>
         <Descriptions.Item label={`${result.year} 年监测范围`}>{yuan(result.monitoringLineFen)}</Descriptions.Item>
-        <Descriptions.Item label="收入线依据" span={2}>
+        <Descriptions.Item label="收入线依据">
           <span className="gl-muted">{result.lineSource || '—'}</span>
         </Descriptions.Item>
       </Descriptions>
