@@ -14,7 +14,7 @@ export function Shell() {
   const [collapsed, setCollapsed] = useState(false);
   const visible = useMemo(() => ROUTES.filter((r) => !r.permission || session.can(r.permission)), [session]);
 
-  const current = visible.map((r) => ({ r, params: matchPath(r.path, path === '/' ? '/register/households' : path) })).find((x) => x.params);
+  const current = visible.map((r) => ({ r, params: matchPath(r.path, path === '/' ? '/workbench' : path) })).find((x) => x.params);
   const items = MENU_GROUPS.map((g) => {
     const children = visible.filter((r) => r.group === g.key && !r.hidden).map((r) => ({ key: r.path, label: r.label }));
     if (!children.length) return null;

@@ -3,6 +3,8 @@ import { LeadsDueCard } from './LeadsDueCard';
 import { NoticesEndingCard } from './NoticesEndingCard';
 import { OverdueCard } from './OverdueCard';
 import { TownshipReviewCard } from './TownshipReviewCard';
+import { EscalationsCard } from './EscalationsCard';
+import { VisitsDueCard } from './VisitsDueCard';
 
 /**
  * The 工作台 to-do cards, in display order, each with the permission that shows it. Another feature
@@ -13,4 +15,6 @@ export const WORKBENCH_CARDS: { key: string; permission?: string; component: Com
   { key: 'leadsDue', permission: 'cases.read', component: LeadsDueCard },
   { key: 'noticesEnding', permission: 'cases.read', component: NoticesEndingCard },
   { key: 'townshipReview', permission: 'cases.read', component: TownshipReviewCard },
+  { key: 'visitsDue', permission: 'register.read', component: VisitsDueCard },
+  { key: 'escalations', permission: 'register.read', component: EscalationsCard },
 ];

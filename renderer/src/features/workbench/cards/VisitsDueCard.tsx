@@ -1,0 +1,36 @@
+import { Tag } from 'antd';
+import { api } from '../../../api/client';
+import { ColourTag } from '../../common/ColourTag';
+import { WorkCard } from './WorkCard';
+
+/** 本月待走访: monitored households not yet visited this month (overdue ones first), by the backend's month. */
+export function VisitsDueCard() {
+  return (
+    <WorkCard
+      testId="card-visits-due"
+      title="本月待走访"
+      morePath="/assistance/followups"
+      empty="本月的监测户都已走访。"
+      load={async () => {
+        const [overdue, pending] = await Promise.all([
+          api.call('followups.coverage', { visitState: 'overdue', startRow: 0, endRow: 8 }),
+          api.call('followups.coverage', { visitState: 'pending', startRow: 0, endRow: 8 }),
+        ]);
+        const rows = [...overdue.households.rows.map((h) => ({ h, late: true })), ...pending.households.rows.map((h) => ({ h, late: false }))].slice(0, 8);
+        return {
+          total: pending.totals.pending + pending.totals.overdue,
+          items: rows.map(({ h, late }) => ({
+            key: h.householdId,
+            title: (
+              <span>
+                <ColourTag colour={h.colour} /> {h.headName}（{h.villageName}）{h.cadreNames.length ? `· ${h.cadreNames.join('、')}` : ''}
+              </span>
+            ),
+            due: late ? <Tag color="orange">逾期</Tag> : <Tag>未走访</Tag>,
+            path: `/household/${h.householdId}`,
+          })),
+        };
+      }}
+    />
+  );
+}
