@@ -17,7 +17,7 @@ import { HOUSEHOLD_INSERT, householdValues, MEMBER_INSERT, memberValues, ordered
 
 export const BENCH_ADMIN_PASSWORD = 'Bench-Passw0rd!';
 export const BENCH_NOW = '2026-11-29T02:00:00.000Z';
-const BUILDER_VERSION = 2;
+const BUILDER_VERSION = 3;
 const DATA_ROOT = resolve(fileURLToPath(new URL('./.data', import.meta.url)));
 
 export interface CountyDb {

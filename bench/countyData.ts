@@ -15,6 +15,11 @@ export interface CountySpec {
   households: number;
   townships: number;
   villagesPerTownship: number;
+  /** P(at least k extra members), k = 1, 2, 3…; default [0.42, 0.07] (mean +0.49 → ~3.35 people a household). */
+  extraMembers?: number[];
+  /** Reference year for ages (default 2026). A file meant to pass import validation uses the year before,
+   *  so no age-0 child has a birth date later than today. */
+  year?: number;
 }
 
 export const COUNTY_FULL: CountySpec = { seed: 20261129, households: 300_000, townships: 15, villagesPerTownship: 20 };
@@ -54,7 +59,8 @@ export function* countyHouseholds(spec: CountySpec, townships: CountyTownship[])
       }
     }
   };
-  const birthIn = (age: number) => `${COUNTY_YEAR - age}${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
+  const year = spec.year ?? COUNTY_YEAR;
+  const birthIn = (age: number) => `${year - age}${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
   const extra = (name: string, male: boolean, age: number, relation: string): MemberInput => ({
     name,
     idNumber: extraId(birthIn(age), male),
@@ -65,19 +71,20 @@ export function* countyHouseholds(spec: CountySpec, townships: CountyTownship[])
     insuredPension: age >= 16,
     labourSkill: age >= 16 ? '普通劳动力' : '无劳动力',
   });
-  for (const h of generateHouseholds({ seed: spec.seed, households: spec.households, year: COUNTY_YEAR }, villages)) {
+  for (const h of generateHouseholds({ seed: spec.seed, households: spec.households, year }, villages)) {
     const r = rand();
-    const extras = r < 0.07 ? 2 : r < 0.42 ? 1 : 0;
+    const extras = (spec.extraMembers ?? DEFAULT_EXTRAS).filter((p) => r < p).length;
     const head = h.members[0];
-    const headAge = COUNTY_YEAR - Number(head.idNumber!.slice(6, 10));
+    const headAge = year - Number(head.idNumber!.slice(6, 10));
     const surname = head.name.slice(0, 1);
     if (extras >= 1) h.members.push(extra(`${h.members[1]?.name.slice(0, 1) ?? '王'}${GIVEN[Math.floor(rand() * GIVEN.length)]}`, false, Math.max(20, headAge - 25), '之儿媳'));
-    if (extras >= 2) {
+    for (let k = 2; k <= extras; k++) {
       const male = rand() < 0.52;
-      h.members.push(extra(`${surname}${GIVEN[Math.floor(rand() * GIVEN.length)]}${GIVEN[Math.floor(rand() * GIVEN.length)]}`, male, Math.max(0, Math.min(15, headAge - 50)), male ? '之孙子' : '之孙女'));
+      h.members.push(extra(`${surname}${GIVEN[Math.floor(rand() * GIVEN.length)]}${GIVEN[Math.floor(rand() * GIVEN.length)]}`, male, Math.max(0, Math.min(15, headAge - 50 + k)), male ? '之孙子' : '之孙女'));
     }
     yield h;
   }
 }
 
+const DEFAULT_EXTRAS = [0.42, 0.07];
 const GIVEN = ['晓', '雨', '欣', '子', '梓', '浩', '宇', '佳', '思', '一', '嘉', '悦'];

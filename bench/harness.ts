@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import type { BenchContext } from './context';
 
 // The harness: every benchmark is timed against the raw speed of the library underneath it, in
@@ -31,6 +32,8 @@ export interface Benchmark<S = unknown> {
   /** Returns the state ours()/floor() get, or skip(reason) when what it measures does not exist yet. */
   setup?: (ctx: BenchContext) => Promise<S | Skip> | S | Skip;
   ours?: (state: S) => unknown;
+  /** Untimed, before every ours() (e.g. a fresh database for an import). */
+  prepare?: (state: S) => unknown;
   floor?: (state: S) => unknown;
   /** Instead of ours/floor: a benchmark that measures itself (returns final figures). */
   measure?: (state: S, ctx: BenchContext) => Promise<Measured>;
@@ -64,6 +67,8 @@ export interface BenchResult {
   note?: string;
   detail?: Record<string, unknown>;
   measured_at: string;
+  /** 1-minute load average when the benchmark started: the machine is shared, read times with it. */
+  load_avg: number;
 }
 
 export const describeTarget = (t: Target): string =>
@@ -85,7 +90,7 @@ async function time(fn: () => unknown): Promise<number> {
 }
 
 export async function runBenchmark<S>(b: Benchmark<S>, ctx: BenchContext): Promise<BenchResult> {
-  const base = { name: b.name, target: describeTarget(b.target), unit: (b.target.kind === 'mb' ? 'MB' : 'ms') as 'ms' | 'MB', scale: ctx.scaleLabel, note: b.note, measured_at: new Date().toISOString() };
+  const base = { name: b.name, target: describeTarget(b.target), unit: (b.target.kind === 'mb' ? 'MB' : 'ms') as 'ms' | 'MB', scale: ctx.scaleLabel, note: b.note, measured_at: new Date().toISOString(), load_avg: Math.round(loadavg()[0] * 100) / 100 };
   const blank = { ...base, ours_ms: null, floor_ms: null, ratio: null, pass: null, stat: '-' };
   let state: S | Skip | undefined;
   try {
@@ -94,8 +99,12 @@ export async function runBenchmark<S>(b: Benchmark<S>, ctx: BenchContext): Promi
     const s = state as S;
     if (b.measure) return finishMeasured(base, b, await b.measure(s, ctx), b.detail ? await b.detail(s) : undefined);
     const reps = ctx.quick ? (b.quickReps ?? b.reps ?? 20) : (b.reps ?? 20);
+    const ours1 = async () => {
+      if (b.prepare) await b.prepare(s);
+      return time(() => b.ours!(s));
+    };
     for (let i = 0; i < (b.warmup ?? 2); i++) {
-      await b.ours!(s);
+      await ours1();
       if (b.floor) await b.floor(s);
     }
     const ours: number[] = [];
@@ -103,11 +112,11 @@ export async function runBenchmark<S>(b: Benchmark<S>, ctx: BenchContext): Promi
     for (let i = 0; i < reps; i++) {
       // alternate which side goes first so neither always inherits the other's warm cache
       if (i % 2 === 0) {
-        ours.push(await time(() => b.ours!(s)));
+        ours.push(await ours1());
         if (b.floor) floor.push(await time(() => b.floor!(s)));
       } else {
         if (b.floor) floor.push(await time(() => b.floor!(s)));
-        ours.push(await time(() => b.ours!(s)));
+        ours.push(await ours1());
       }
     }
     return finishTimed(base, b, ours, floor, b.detail ? await b.detail(s) : undefined);
@@ -164,9 +173,10 @@ export function formatTable(results: BenchResult[]): string {
     r.ratio === null ? '-' : `${r.ratio.toFixed(2)}×`,
     r.stat,
     r.target,
+    r.load_avg ? r.load_avg.toFixed(1) : '-',
     r.skipped ? `SKIP: ${r.skipped}` : r.error ? `ERROR: ${r.error.split('\n')[0]}` : r.pass === null ? 'info' : r.pass ? 'pass' : 'MISS',
   ]);
-  const head = ['benchmark', 'ours', 'floor', 'ratio', 'stat', 'target', 'result'];
+  const head = ['benchmark', 'ours', 'floor', 'ratio', 'stat', 'target', 'load', 'result'];
   const width = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
   const cols = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(cols[i] - width(c)))).join('  ');

@@ -1,7 +1,6 @@
 import { methodDef } from '../../shared/api/contract';
 import type { HouseholdFilter } from '../../shared/api/schemas/household';
 import { listHouseholds } from '../../electron/backend/repos/households';
-import { listDivisions } from '../../electron/backend/repos/divisions';
 import type { Db } from '../../electron/backend/db/connection';
 import type { BenchContext, CountyBackend } from '../context';
 import { percentile, type Benchmark, type Target } from '../harness';
@@ -105,22 +104,4 @@ export default [
   listBench('P2 stress surname', p95(100), (p) => ({ filter: { search: p.name.slice(0, 1) }, sort: [] }), 'one character: 2–8% of people'),
   listBench('P2 stress pinyin 2', p95(100), (p) => ({ filter: { search: p.initials.slice(0, 2) }, sort: [] }), 'two initials'),
   listBench('P2 page at row 10,000', p95(100), () => ({ filter: {}, sort: [], startRow: 10_000 }), 'what scrolling the grid asks for'),
-  {
-    name: 'P2 divisions.list',
-    target: p95(150),
-    note: 'the register page loads it for its village/group pickers (household counts per division)',
-    warmup: 1,
-    reps: 10,
-    quickReps: 5,
-    setup: async (ctx: BenchContext) => {
-      const cb = await ctx.countyBackend();
-      const statements = captureStatements(cb.backend.services.db, (pdb) => listDivisions(pdb));
-      return { cb, floor: rawReplay(cb.backend.services.db, statements) };
-    },
-    ours: async (s: { cb: CountyBackend }) => {
-      const r = await s.cb.backend.dispatch('divisions.list', {}, s.cb.session);
-      if (!r.ok) throw new Error(`divisions.list failed: ${r.error.message}`);
-    },
-    floor: (s: { floor: () => unknown }) => s.floor(),
-  } as Benchmark<{ cb: CountyBackend; floor: () => unknown }> as Benchmark<State>,
 ] satisfies Benchmark<State>[];

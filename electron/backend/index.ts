@@ -6,15 +6,15 @@ import type { Result } from '../../shared/api/result';
 import { parseProfile, type Profile } from '../../shared/domain/profile';
 import { authenticate } from './auth/sessions';
 import type { BackendServices, Session } from './context';
-import { closeDatabase, openDatabase, type Db } from './db/connection';
-import { applyMigrations, assertNotNewer, loadMigrations, pendingMigrations, schemaVersion } from './db/migrate';
+import { closeDatabase, type Db } from './db/connection';
 import { dispatch, type Logger } from './dispatch';
 import { FileStore } from './files';
 import { allHandlers } from './handlers/index';
 import { PROFILE_KEY } from './handlers/settings';
 import { getSetting, putSetting } from './repos/settings';
 import { ensureFirstAdmin } from './bootstrap';
-import { backupBeforeMigration } from './backupFile';
+import { attachLifecycle, openOfficeDatabase } from './lifecycle';
+import { runStartupMaintenance } from './backup/service';
 import { systemClock, uuidIds, type Clock, type Ids } from './runtime';
 
 export interface BackendOptions {
@@ -56,13 +56,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const ids = options.ids ?? uuidIds;
   mkdirSync(options.dataDir, { recursive: true });
   const dbPath = join(options.dataDir, DB_FILE);
-  const db = openDatabase(dbPath);
-  try {
-    await migrate(db, options, clock);
-  } catch (e) {
-    closeDatabase(db);
-    throw e;
-  }
+  // Opens, checks (quick_check), backs up before migrating, migrates — or enters read-only recovery
+  // on a damaged file (lifecycle.ts). A database from a newer version is refused outright.
+  const opened = await openOfficeDatabase({ dbPath, dataDir: options.dataDir, migrationsDir: options.migrationsDir, clock, log });
+  const db = opened.db;
   const events = new EventEmitter();
   events.setMaxListeners(100);
   let profileCache: Profile | undefined;
@@ -74,14 +71,16 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     workstationId: ensureWorkstationId(db, ids, clock),
     files: new FileStore(db, ids, options.dataDir),
     emit: (event, payload) => events.emit(event, payload),
-    profile: () => (profileCache ??= loadProfile(db, log)),
+    profile: () => (profileCache ??= loadProfile(services.db, log)),
     invalidateSettings: () => {
       profileCache = undefined;
     },
     testMode: options.testMode ?? false,
     readOnly: false,
   };
-  if (options.adminPassword) ensureFirstAdmin(services, options.adminPassword);
+  attachLifecycle(services, opened, dbPath, options.migrationsDir);
+  if (options.adminPassword && !services.readOnly) ensureFirstAdmin(services, options.adminPassword, { mustChange: !services.testMode });
+  await runStartupMaintenance(services, log); // daily backup, retention, startup audit row
   const handlers = allHandlers();
   return {
     dispatch: (method, input, session) => dispatch(services, handlers, log, method, input, session),
@@ -92,17 +91,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     services,
     dbPath,
-    close: () => closeDatabase(db),
+    close: () => closeDatabase(services.db),
   };
-}
-
-async function migrate(db: Db, options: BackendOptions, clock: Clock): Promise<void> {
-  const migrations = loadMigrations(options.migrationsDir);
-  assertNotNewer(db, migrations);
-  const pending = pendingMigrations(db, migrations);
-  // A database with data is copied aside before its structure changes; a new one has nothing to lose.
-  if (pending.length && schemaVersion(db) > 0) await backupBeforeMigration(db, options.dataDir, schemaVersion(db), clock.now());
-  applyMigrations(db, migrations);
 }
 
 function ensureWorkstationId(db: Db, ids: Ids, clock: Clock): string {

@@ -70,7 +70,8 @@ function resolveLines(entries: readonly IncomeEntry[], profile: Profile): Income
   return lines as IncomeLineResult[];
 }
 
-function compare(perCapitaFen: number, povertyLineFen: number, monitoringLineFen: number): IncomeComparison {
+/** Where a per-capita income falls against the year's lines; exactly at a line is not below it. */
+export function compareWithLines(perCapitaFen: number, povertyLineFen: number, monitoringLineFen: number): IncomeComparison {
   if (perCapitaFen < povertyLineFen) return 'belowPoverty';
   if (perCapitaFen < monitoringLineFen) return 'belowMonitoring';
   return 'atOrAboveMonitoring';
@@ -107,7 +108,7 @@ export function computeIncome(entries: readonly IncomeEntry[], memberCount: numb
     povertyLineFen: line.povertyLineFen,
     monitoringLineFen: line.monitoringLineFen,
     lineSource: line.source,
-    comparison: compare(perCapitaFen, line.povertyLineFen, line.monitoringLineFen),
+    comparison: compareWithLines(perCapitaFen, line.povertyLineFen, line.monitoringLineFen),
     gapToMonitoringFen: Math.max(0, line.monitoringLineFen - perCapitaFen),
     lines,
     excluded: lines.filter((l) => !l.counted),

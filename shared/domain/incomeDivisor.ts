@@ -1,6 +1,6 @@
 // When a dated 自然变更 changes the 家庭人口数 at the end of a stored 核算 window, the stored 纯收入 stays and only
 // the per-capita figure and its comparison move. The comparison mirrors income.ts (exactly at a line is not below).
-import { INCOME_COMPARISON_LABELS, type IncomeComparison } from './income';
+import { compareWithLines, INCOME_COMPARISON_LABELS, type IncomeComparison } from './income';
 import { divideFen, formatFen } from './money';
 
 export interface Rescaled {
@@ -11,7 +11,7 @@ export interface Rescaled {
 
 export function rescalePerCapita(netIncomeFen: number, divisor: number, povertyLineFen: number, monitoringLineFen: number): Rescaled {
   const perCapitaFen = divideFen(netIncomeFen, divisor, 'halfUp');
-  const comparison: IncomeComparison = perCapitaFen < povertyLineFen ? 'belowPoverty' : perCapitaFen < monitoringLineFen ? 'belowMonitoring' : 'atOrAboveMonitoring';
+  const comparison = compareWithLines(perCapitaFen, povertyLineFen, monitoringLineFen);
   return { perCapitaFen, comparison, gapToMonitoringFen: Math.max(0, monitoringLineFen - perCapitaFen) };
 }
 

@@ -225,6 +225,11 @@ export const privacySchema = z.strictObject({
   publicForbiddenFields: z.array(key),
   /** Lists that leave the office (non-public) show masked IDs/phones unless pii.unmask is used. */
   maskOutgoingExports: z.boolean(),
+  /**
+   * 公示/公告 lists and the posted 帮扶措施落实情况表 print 主要风险. Off by default: 因病/因残 reveal health
+   * status, which a posting may not show (秦安县 rule, DOMAIN §9); an office may switch it on.
+   */
+  noticeShowsRisks: z.boolean(),
 });
 
 export const securitySchema = z.strictObject({

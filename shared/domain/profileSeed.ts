@@ -178,6 +178,7 @@ export const SEED_PROFILE: Profile = deepFreeze<Profile>({
     publicDocumentKinds: ['publicNotice', 'announcement', 'measuresPosting'],
     publicForbiddenFields: ['idNumber', 'phone', 'bankAccount', 'healthStatus'],
     maskOutgoingExports: true,
+    noticeShowsRisks: false,
   },
   security: { lockoutAttempts: 5, lockoutMinutes: 15, idleMinutes: 15, passwordMinLength: 8, passwordMinClasses: 3 },
   documents: {

@@ -10,10 +10,10 @@ test('clerk creates a village and a household, finds it by pinyin, sees the audi
   await page.goto(`${server.url}/#/settings/divisions`);
   await page.getByRole('button', { name: '添加乡镇' }).click();
   await page.getByLabel('区划名称').fill('青山镇');
-  await page.getByRole('button', { name: '保 存' }).or(page.getByRole('button', { name: '保存' })).click();
+  await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
   await page.getByRole('button', { name: '添加行政村' }).click();
   await page.getByLabel('区划名称').fill('石桥村');
-  await page.getByRole('button', { name: '保 存' }).or(page.getByRole('button', { name: '保存' })).click();
+  await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
   await expect(page.getByText('石桥村')).toBeVisible();
 
   await register.open();

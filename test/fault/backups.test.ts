@@ -42,6 +42,14 @@ describe('backups', () => {
     expect(audit.rows[0].summary).toContain(info.id);
   });
 
+  it('reports progress up to 1 for the import’s progress bar', async () => {
+    const seen: number[] = [];
+    const info = await createBackup(t.backend.services, 'pre-import', t.admin, { onProgress: (f) => seen.push(f) });
+    expect(info.reason).toBe('pre-import');
+    expect(seen.at(-1)).toBe(1);
+    expect(seen.every((f, i) => f >= 0 && f <= 1 && (i === 0 || f >= seen[i - 1]))).toBe(true);
+  });
+
   it('ignores and later removes the .tmp of an interrupted backup', async () => {
     const dir = backupDirOf(t.dataDir);
     await t.call('backups.create', {});

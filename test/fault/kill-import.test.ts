@@ -57,7 +57,7 @@ describe('kill during a one-transaction import', () => {
     for (let i = 0; i < ITERATIONS; i++) {
       const run = await startWorker(['import', dataDir, String(ROWS), `it${i}`]);
       await run.waitFor('BEGIN');
-      const result = await killAfter(run, rand() * txMs * 1.3);
+      const result = await killAfter(run, rand() * txMs * 1.6);
       if (result === 'killed') outcomes.killed += 1;
       const after = snapshot();
       const grew = after.households - before.households;

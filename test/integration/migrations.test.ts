@@ -39,7 +39,7 @@ describe('migrations', () => {
     expect(b.services.db.prepare(`SELECT value FROM settings WHERE key = 'marker'`).get()).toEqual({ value: '"kept"' });
     b.close();
     const backups = readdirSync(join(dir, 'backups'));
-    const pre = backups.filter((f) => f.startsWith('pre-migrate-v1-'));
+    const pre = backups.filter((f) => f.endsWith('-pre-migration.db'));
     if (loadMigrations().length > 1) {
       expect(pre).toHaveLength(1);
       const copy = new Database(join(dir, 'backups', pre[0]), { readonly: true });

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SessionUser } from '../../../shared/api/methods/auth';
-import { chinaDateTime } from '../../../shared/domain/chinaTime';
 import { DomainError } from '../../../shared/domain/errors';
 import { ROLE_PERMISSIONS } from '../../../shared/domain/permissions';
 import type { BackendServices, HandlerContext, Session } from '../context';
@@ -38,7 +37,8 @@ export function login(ctx: HandlerContext, username: string, password: string): 
   const sec = ctx.profile().security;
   const now = ctx.now();
   const user = users.findUserByName(ctx.db, username);
-  const bad = new DomainError('unauthenticated', '用户名或密码不正确。');
+  // One message for every refusal (unknown user, wrong password, locked): it must not reveal which.
+  const bad = new DomainError('unauthenticated', `用户名或密码不正确。连续输错 ${sec.lockoutAttempts} 次后账号会锁定 ${sec.lockoutMinutes} 分钟；如已锁定请稍后再试或联系管理员。`);
   if (!user || user.disabled) {
     verifyPassword(password, dummyPasswordHash()); // same time as a real check
     ctx.audit({ action: 'login_failed', entity: 'user', summary: `登录失败：用户名 ${username.slice(0, 50)}` });
@@ -46,17 +46,16 @@ export function login(ctx: HandlerContext, username: string, password: string): 
   }
   if (user.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()) {
     ctx.audit({ action: 'login_failed', entity: 'user', entityId: user.id, summary: `登录被拒：账号 ${user.username} 已锁定` });
-    throw new DomainError('unauthenticated', `密码错误次数过多，账号已锁定至 ${chinaDateTime(user.lockedUntil)}。请稍后再试或联系管理员重置密码。`);
+    // Same words as a wrong password: the message must not reveal that the user name exists.
+    verifyPassword(password, dummyPasswordHash());
+    throw bad;
   }
   if (!verifyPassword(password, user.passwordHash)) {
     const attempts = user.failedAttempts + 1;
     const lock = attempts >= sec.lockoutAttempts ? new Date(now.getTime() + sec.lockoutMinutes * 60_000).toISOString() : null;
     users.recordLoginFailure(ctx.db, user.id, lock ? 0 : attempts, lock);
     ctx.audit({ action: 'login_failed', entity: 'user', entityId: user.id, summary: `登录失败：${user.username} 密码错误（第 ${attempts} 次）` });
-    if (lock) {
-      ctx.audit({ action: 'lockout', entity: 'user', entityId: user.id, summary: `账号 ${user.username} 因连续 ${attempts} 次密码错误被锁定 ${sec.lockoutMinutes} 分钟` });
-      throw new DomainError('unauthenticated', `密码连续错误 ${attempts} 次，账号已锁定 ${sec.lockoutMinutes} 分钟。`);
-    }
+    if (lock) ctx.audit({ action: 'lockout', entity: 'user', entityId: user.id, summary: `账号 ${user.username} 因连续 ${attempts} 次密码错误被锁定 ${sec.lockoutMinutes} 分钟` });
     throw bad;
   }
   const result = openSession(ctx, user);

@@ -27,7 +27,7 @@ function audit(services: BackendServices, who: Auditor, action: string, summary:
  * live database come first: copying a damaged database would only hide the damage, so a failed
  * check puts the app in recovery mode instead. Stable signature: the import use-case calls it.
  */
-export async function createBackup(services: BackendServices, reason: BackupReason, who: Auditor = null): Promise<BackupInfo> {
+export async function createBackup(services: BackendServices, reason: BackupReason, who: Auditor = null, options: { onProgress?: (fraction: number) => void } = {}): Promise<BackupInfo> {
   if (lifecycleOf(services).recovery) {
     throw new DomainError('read_only', '数据库处于只读恢复模式，不能备份当前数据。请先从备份恢复。');
   }
@@ -37,7 +37,7 @@ export async function createBackup(services: BackendServices, reason: BackupReas
       enterRecoveryAtRuntime(services, '备份前检查发现数据库损坏', check.messages.slice(0, 5).join('；') || `外键问题 ${check.foreignKeyProblems} 处`);
       throw new DomainError('io', '备份前检查发现数据库损坏，已停止写入并进入只读恢复模式。请到“系统管理 → 备份与恢复”从备份恢复。');
     }
-    const info = await writeVerifiedBackup(services.db, backupDirOf(services.dataDir), { reason, now: services.clock.now(), appVersion: APP_VERSION });
+    const info = await writeVerifiedBackup(services.db, backupDirOf(services.dataDir), { reason, now: services.clock.now(), appVersion: APP_VERSION, onProgress: options.onProgress });
     audit(services, who, 'backup', `${BACKUP_REASON_LABELS[reason]}备份：${info.id}（校验通过）`, info.id);
     pruneBackups(services);
     return info;

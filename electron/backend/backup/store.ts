@@ -43,7 +43,12 @@ export interface WriteBackupOptions {
   reason: BackupReason;
   now: Date;
   appVersion: string;
+  /** 0…1 while pages are copied (imports show it in their progress bar). */
+  onProgress?: (fraction: number) => void;
 }
+
+/** Pages per backup step: small enough to report progress, large enough not to crawl. */
+const PAGES_PER_STEP = 2000;
 
 /**
  * SQLite online backup to `<final>.tmp` → integrity_check on the copy (and made single-file) →
@@ -54,7 +59,13 @@ export async function writeVerifiedBackup(db: Db, dir: string, options: WriteBac
   const name = newBackupName(dir, options.now, options.reason);
   const final = join(dir, name);
   const tmp = `${final}.tmp`;
-  await db.backup(tmp);
+  await db.backup(tmp, {
+    progress: ({ totalPages, remainingPages }) => {
+      options.onProgress?.(totalPages ? 1 - remainingPages / totalPages : 1);
+      return PAGES_PER_STEP;
+    },
+  });
+  options.onProgress?.(1);
   return publishBackupFile(tmp, final, options);
 }
 

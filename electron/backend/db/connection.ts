@@ -23,6 +23,14 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
     assertPragma(db, 'foreign_keys', 1);
     db.pragma('busy_timeout = 5000');
     assertPragma(db, 'busy_timeout', 5000);
+    // Hardening (reliability bar D-01): schema code can't call app functions, deleted personal data
+    // is overwritten on disk, and damaged pages are detected as they are read.
+    db.pragma('trusted_schema = OFF');
+    assertPragma(db, 'trusted_schema', 0);
+    db.pragma('secure_delete = ON');
+    assertPragma(db, 'secure_delete', 1);
+    db.pragma('cell_size_check = ON');
+    assertPragma(db, 'cell_size_check', 1);
     // Bounded WAL growth between checkpoints; clean shutdown checkpoints fully (closeDatabase).
     db.pragma('journal_size_limit = 67108864');
     // Prefix LIKE on indexed text columns (names, pinyin) must use the index: see ECOSYSTEM §2.

@@ -94,7 +94,8 @@ export function* generateHouseholds(options: DemoOptions, villages: DemoVillage[
     const children = headAge < 65 ? Math.floor(rand() * 3.2) : Math.floor(rand() * 1.5);
     for (let c = 0; c < children; c++) {
       const male = rand() < 0.52;
-      members.push(person(surname, male, Math.max(0, headAge - 22 - Math.floor(rand() * 12)), male ? '之子' : '之女'));
+      // At least 1 year old: a birth date later in the current year could fall after "today".
+      members.push(person(surname, male, Math.max(1, headAge - 22 - Math.floor(rand() * 12)), male ? '之子' : '之女'));
     }
     if (headAge < 50 && rand() < 0.3) members.push(person(surname, rand() < 0.4, headAge + 24 + Math.floor(rand() * 8), rand() < 0.5 ? '之父' : '之母'));
 

@@ -13,8 +13,8 @@ import { workbookBuffer, writeDataRow, writeTitleAndHeader } from './xlsxWriter'
 // two-row header, frozen panes, IDs and phones as TEXT cells ('@'), formula triggers neutralised,
 // masked unless the clerk may and chooses to export in full (audited either way, reliability P-04).
 
-// Rows per page between yields: small enough that other requests wait well under a second.
-const PAGE = 500;
+// Rows written between yields: small enough that other requests wait well under a second.
+const CHUNK = 500;
 
 export interface ExportRequest {
   view: ExportView;
@@ -40,8 +40,8 @@ export async function exportRegister(ctx: HandlerContext, req: ExportRequest): P
   const scope = ctx.user().scope;
   const columns = columnsFor(req.view) as ExportColumn<unknown>[];
   const fmt = formatters(ctx.profile(), masked);
-  const total = req.view === 'members' ? repo.countMembers(ctx.db, filter, scope) : repo.countHouseholds(ctx.db, filter, scope);
-  const page = (offset: number): unknown[] => (req.view === 'members' ? repo.memberPage(ctx.db, filter, scope, offset, PAGE) : repo.householdPage(ctx.db, filter, scope, offset, PAGE));
+  const rows: unknown[] = req.view === 'members' ? repo.memberRows(ctx.db, filter, scope) : repo.householdRows(ctx.db, filter, scope);
+  const total = rows.length;
   const label = EXPORT_VIEW_LABELS[req.view];
   const office = ctx.profile().office;
   const place = `${office.county}${office.township || (repo.firstTownshipName(ctx.db) ?? '')}`;
@@ -57,13 +57,9 @@ export async function exportRegister(ctx: HandlerContext, req: ExportRequest): P
   const bytes = await workbookBuffer(async (wb) => {
     const sheet = wb.addWorksheet(label, { views: [{ state: 'frozen', xSplit: 0, ySplit: 4 }], pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
     writeTitleAndHeader(sheet, `${place}${label}`, subtitle.join('　'), withIndex);
-    let rowNo = 5;
-    for (let offset = 0; offset < total; offset += PAGE) {
-      for (const row of page(offset)) {
-        writeDataRow(sheet, rowNo, [rowNo - 4, ...columns.map((c) => c.value(row, fmt))], withIndex);
-        rowNo += 1;
-      }
-      await yieldToLoop();
+    for (let i = 0; i < total; i++) {
+      writeDataRow(sheet, i + 5, [i + 1, ...columns.map((c) => c.value(rows[i], fmt))], withIndex);
+      if (i % CHUNK === CHUNK - 1) await yieldToLoop();
     }
     sheet.commit();
   });

@@ -10,7 +10,22 @@ import { PROFILE_KEY } from './settings';
 import type { HandlerTable } from './types';
 
 export const authHandlers: HandlerTable = {
-  'auth.login': (ctx, { username, password }) => login(ctx, username, password),
+  // A refused login must still count the failure and write its audit rows, so the refusal is
+  // returned out of the transaction instead of thrown through it (which would roll them back).
+  'auth.login': {
+    async: async (ctx, { username, password }) => {
+      const outcome = ctx.tx(() => {
+        try {
+          return { ok: true as const, value: login(ctx, username, password) };
+        } catch (e) {
+          if (e instanceof DomainError && e.code === 'unauthenticated') return { ok: false as const, error: e };
+          throw e;
+        }
+      });
+      if (!outcome.ok) throw outcome.error;
+      return outcome.value;
+    },
+  },
 
   'auth.logout': (ctx) => {
     const s = ctx.user();

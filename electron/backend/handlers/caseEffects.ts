@@ -4,6 +4,9 @@ import type { HandlerContext } from '../context';
 import { diffFields } from '../journal';
 import { setProcedureState, type ProcedureHouseholdState } from '../repos/caseFacts';
 import { getHousehold } from '../repos/households';
+import { insertGrade } from '../repos/assessments';
+import { chinaDate } from '../../../shared/domain/chinaTime';
+import type { GradeColour } from '../../../shared/domain/profile';
 
 // What a decided case does to the household (DOMAIN §5): 县级审定 纳入 → 监测中 with category, risks and
 // 监测起始日期; 风险消除 → 风险已消除 (still in the register and followed); 回退 → 监测中 again.
@@ -63,4 +66,12 @@ export function applyHouseholdEffects(ctx: HandlerContext, prev: CaseState['stat
     changes: diffFields(before, after, HOUSEHOLD_LABELS),
   });
   ctx.change('household', after.id, after.rowVersion, 'upsert', { ...after, members: undefined, formerMembers: undefined });
+  if (after.colour && after.colour !== before.colour) recordCaseGrade(ctx, after.id, after.colour as GradeColour, before.colour as GradeColour | null, after.riskTypes, effect.summary, next.caseId);
+}
+
+/** A colour set by 县级审定 (纳入/消除/回退) enters the grade history like any assessment's. */
+function recordCaseGrade(ctx: HandlerContext, householdId: string, colour: GradeColour, previous: GradeColour | null, riskTypes: string[], reason: string, caseId: string): void {
+  const grade = { id: ctx.ids.newId(), householdId, date: chinaDate(ctx.now()), colour, previousColour: previous, reason, riskTypes, source: 'case', sourceId: caseId };
+  insertGrade(ctx.db, grade, ctx.nowIso(), ctx.user().username);
+  ctx.change('household_grade', grade.id, 1, 'upsert', grade);
 }

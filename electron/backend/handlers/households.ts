@@ -4,9 +4,11 @@ import { normalizeHouseholdMembers, type NormalizedMember } from '../../../share
 import type { HandlerContext } from '../context';
 import { chinaDate } from '../../../shared/domain/chinaTime';
 import { diffFields } from '../journal';
-import { getDivision } from '../repos/divisions';
+import { getDivisionRef } from '../repos/divisions';
 import * as repo from '../repos/households';
 import * as membersRepo from '../repos/members';
+import { recomputeIncomeAfterEvent } from '../registers/incomeService';
+import { schoolYearOf } from '../../../shared/domain/schoolYear';
 import type { HandlerTable } from './types';
 
 const HOUSEHOLD_LABELS: Record<string, string> = {
@@ -88,6 +90,8 @@ export function saveHousehold(ctx: HandlerContext, input: HouseholdInput): House
   if (before) repo.updateHousehold(ctx.db, write, at, by);
   else repo.insertHousehold(ctx.db, write, at, by);
   saveMembers(ctx, householdId, members, before, at, by);
+  // Members added or removed here change the divisor of stored 核算 windows.
+  if (before) recomputeIncomeAfterEvent(ctx, householdId, '0000-01-01');
 
   const after = repo.getHousehold(ctx.db, householdId)!;
   ctx.audit({
@@ -103,11 +107,11 @@ export function saveHousehold(ctx: HandlerContext, input: HouseholdInput): House
 }
 
 function checkDivisions(ctx: HandlerContext, input: HouseholdInput): void {
-  const village = getDivision(ctx.db, input.villageId);
+  const village = getDivisionRef(ctx.db, input.villageId);
   if (!village || village.level !== 'village') throw validationError([{ path: 'villageId', message: '请选择农户所在的行政村。' }]);
   ctx.assertVillageInScope(village.id);
   if (input.groupId) {
-    const group = getDivision(ctx.db, input.groupId);
+    const group = getDivisionRef(ctx.db, input.groupId);
     if (!group || group.parentId !== village.id) throw validationError([{ path: 'groupId', message: `所选村民小组不属于「${village.name}」，请重新选择。` }]);
   }
 }
@@ -136,7 +140,7 @@ function saveMembers(ctx: HandlerContext, householdId: string, members: Normaliz
     if (m.id && !prior) throw validationError([{ path: 'members', message: `成员「${m.name}」不属于此户，请刷新后重试。` }]);
     const id = prior?.id ?? ctx.ids.newId();
     kept.add(id);
-    const write = toMemberWrite(id, householdId, m, prior?.joinedAt ?? null);
+    const write = toMemberWrite(id, householdId, m, prior?.joinedAt ?? null, chinaDate(ctx.now()));
     if (prior) membersRepo.updateMember(ctx.db, write, at, by);
     else membersRepo.insertMember(ctx.db, write, at, by);
     const changes = diffFields(prior ?? null, { ...m, idNumber: m.idNumber }, MEMBER_LABELS);
@@ -155,7 +159,7 @@ function saveMembers(ctx: HandlerContext, householdId: string, members: Normaliz
   }
 }
 
-function toMemberWrite(id: string, householdId: string, m: NormalizedMember, joinedAt: string | null): membersRepo.MemberWrite {
+function toMemberWrite(id: string, householdId: string, m: NormalizedMember, joinedAt: string | null, today: string): membersRepo.MemberWrite {
   return {
     id,
     householdId,
@@ -172,7 +176,8 @@ function toMemberWrite(id: string, householdId: string, m: NormalizedMember, joi
     education: m.education ?? null,
     schoolStage: m.schoolStage ?? null,
     schoolGrade: m.schoolGrade ?? null,
-    schoolYearConfirmed: m.schoolYearConfirmed ?? null,
+    // A grade entered now is confirmed for the current school year (it starts 1 September).
+    schoolYearConfirmed: m.schoolYearConfirmed ?? (m.schoolStage ? String(schoolYearOf(today)) : null),
     outOfSchoolReason: m.outOfSchoolReason ?? null,
     health: m.health ?? null,
     disabilityGrade: m.disabilityGrade ?? null,

@@ -27,7 +27,7 @@ export async function commitRoster(ctx: HandlerContext, job: Job, previewId: str
   let backupFile: string | null = null;
   if (toWrite.length) {
     job.progress(0, '正在备份数据库…');
-    backupFile = await backupBeforeImport(ctx.db, ctx.services.dataDir, ctx.now(), (f) => job.progress(f * 20, '正在备份数据库…'));
+    backupFile = await backupBeforeImport(ctx, (f) => job.progress(f * 20, '正在备份数据库…'));
   }
   // The last point where a cancel is honoured: from here on the write is one synchronous transaction.
   job.throwIfCancelled();

@@ -67,13 +67,15 @@ export async function previewRoster(ctx: HandlerContext, job: Job, req: PreviewR
 
   problems.sort((a, b) => a.row - b.row);
   const counts = countsOf(dataRows.length, rows.length, problems, resolved.counts);
+  const staged: Parameters<typeof repo.insertStaged>[2][number][] = [];
+  await inChunks(job, resolved.staged, 500, ({ data, ...rest }) => staged.push({ ...rest, dataJson: JSON.stringify(data) }));
   const previewId = ctx.ids.newId();
   const by = ctx.user().username;
   const at = ctx.nowIso();
   ctx.tx(() => {
     repo.supersedePreviews(ctx.db, meta.sha256, by, at);
     repo.insertJob(ctx.db, { id: previewId, fileId: meta.id, fileName: meta.originalName, fileSha256: meta.sha256, header: base.header, mapping: columns.map((c) => ({ column: c.column, field: c.field })), options: req.options, counts }, at, by);
-    repo.insertStaged(ctx.db, previewId, resolved.staged);
+    repo.insertStaged(ctx.db, previewId, staged);
     repo.insertProblems(ctx.db, previewId, problems);
     if (req.options.rememberMapping) repo.saveMapping(ctx.db, Object.fromEntries(columns.map((c) => [c.title, c.field ?? ''])), at, by);
   });

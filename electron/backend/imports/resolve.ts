@@ -42,6 +42,8 @@ export interface ResolveCounts {
   membersUpdated: number;
 }
 
+const LOOKUP_BATCH = 2000;
+
 interface Lookups {
   divisions: Division[];
   homes: Map<string, PersonHome>;
@@ -54,13 +56,22 @@ export async function resolveHouseholds(ctx: HandlerContext, job: Job, drafts: r
   const live = drafts.filter((d) => !rejected.has(d.key));
   const ids = live.flatMap((d) => d.members.map((m) => m.values.idNumber)).filter((v): v is string => typeof v === 'string');
   const nos = live.map((d) => d.household.householdNo).filter((v): v is string => typeof v === 'string');
-  const lookups: Lookups = { divisions: listDivisions(ctx.db), homes: homesOfIdNumbers(ctx.db, ids), byNo: householdsByNo(ctx.db, nos), today: chinaDate(ctx.now()) };
+  const lookups: Lookups = { divisions: listDivisions(ctx.db), homes: new Map(), byNo: new Map(), today: chinaDate(ctx.now()) };
+  // Batched look-ups, breathing between batches: 40,000 ID numbers are ~80 queries.
+  for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
+    for (const [k, v] of homesOfIdNumbers(ctx.db, ids.slice(i, i + LOOKUP_BATCH))) lookups.homes.set(k, v);
+    await job.breathe();
+  }
+  for (let i = 0; i < nos.length; i += LOOKUP_BATCH) {
+    for (const [k, v] of householdsByNo(ctx.db, nos.slice(i, i + LOOKUP_BATCH))) lookups.byNo.set(k, v);
+    await job.breathe();
+  }
   const staged: StagedHousehold[] = [];
   const counts: ResolveCounts = { create: 0, update: 0, unchanged: 0, rejected: drafts.length - live.length, membersCreated: 0, membersUpdated: 0 };
   await inChunks(
     job,
     live,
-    250,
+    100,
     (draft, i) => {
       const found: RowProblem[] = [];
       const report = (row: number, field: string, message: string, severity: RowProblem['severity'] = 'error') => found.push({ row, ...locate(field), message, severity });
@@ -72,10 +83,10 @@ export async function resolveHouseholds(ctx: HandlerContext, job: Job, drafts: r
       }
       const action = !result.existing ? 'create' : result.changed ? 'update' : 'unchanged';
       counts[action] += 1;
-      if (action !== 'unchanged') {
-        counts.membersCreated += result.data.addedMembers;
-        counts.membersUpdated += result.data.updatedMembers;
-      }
+      // Only what the commit will write is staged.
+      if (action === 'unchanged') return;
+      counts.membersCreated += result.data.addedMembers;
+      counts.membersUpdated += result.data.updatedMembers;
       staged.push({ seq: i + 1, action, householdId: result.existing?.id ?? null, firstRow: draft.rows[0], data: result.data });
     },
     (done) => onProgress(done / Math.max(1, live.length)),
@@ -101,6 +112,8 @@ function resolveOne(ctx: HandlerContext, draft: HouseholdDraft, lookups: Lookups
     report(first, 'householdType', `户类型为空，请填写（${ctx.profile().enums.householdTypes.join('、')}），或在选项中选择默认户类型。`);
     return null;
   }
+  // Nothing will be written for an unchanged household, so it needs no second check (saves the pinyin work).
+  if (existing && !merged.changed) return { existing, changed: false, data: { input: merged.input, rows: draft.rows, addedMembers: 0, updatedMembers: 0 } };
   try {
     normalizeHouseholdMembers(merged.input, lookups.today);
   } catch (e) {

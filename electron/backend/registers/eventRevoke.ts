@@ -29,6 +29,7 @@ export function revokeEvent(ctx: HandlerContext, id: string, reason: string): { 
 
   if (isJoinKind(e.kind)) {
     const m = memberChanges.getMember(ctx.db, e.members[0].id);
+    if (m?.isHead) throw workflowRule(`${m.name}现为户主，不能撤销其${label}登记。请先在“修改”中把户主改回原户主。`);
     if (m && !m.leftAt) {
       tombstoneMember(ctx.db, m.id, at, by);
       ctx.audit({ action: 'delete', entity: 'member', entityId: m.id, householdId: h.id, summary: `撤销${label}登记：删除成员「${m.name}」（${reason}）` });

@@ -32,10 +32,14 @@ const jobMonthsAt = (h: Household, date: string): number =>
 
 export function incomeContext(ctx: HandlerContext, input: ParsedInput<'income.get'>): IncomeContext {
   const h = loadHousehold(ctx, input.householdId);
+  const today = chinaDate(ctx.now());
+  const accounts = repo.listAccountSummaries(ctx.db, h.id);
+  // Opening the tab shows the latest 核算 (a rolling window moves every day, so "today's" would be empty).
+  const accountId = input.accountId ?? (input.date ? undefined : accounts[0]?.id);
   let account: IncomeAccount | null = null;
-  let date = input.date ?? chinaDate(ctx.now());
-  if (input.accountId) {
-    account = repo.getAccount(ctx.db, input.accountId) ?? null;
+  let date = input.date ?? today;
+  if (accountId) {
+    account = repo.getAccount(ctx.db, accountId) ?? null;
     if (!account || account.householdId !== h.id) throw notFound('该收入核算');
     date = account.accountedOn;
   }
@@ -43,13 +47,14 @@ export function incomeContext(ctx: HandlerContext, input: ParsedInput<'income.ge
   account ??= repo.findAccountByWindow(ctx.db, h.id, window.from, window.to) ?? null;
   return {
     householdId: h.id,
+    today,
     accountedOn: date,
     window: { from: window.from, to: window.to, lineYear: window.lineYear, kind: window.kind },
     sizeAtWindowEnd: householdSizeOn(everyone(h), window.to),
     sizeChanges: sizeChangesBetween(everyone(h), window.from, window.to),
     publicWelfareJobMonths: jobMonthsAt(h, window.to),
     account,
-    accounts: repo.listAccountSummaries(ctx.db, h.id),
+    accounts,
   };
 }
 

@@ -63,3 +63,9 @@ export const countChildren = (db: Db, id: string): number =>
 
 export const nextSortOrder = (db: Db, parentId: string | null): number =>
   (stmt(db, `SELECT coalesce(max(sort_order), 0) + 10 AS n FROM divisions WHERE parent_id IS ?`).get(parentId) as { n: number }).n;
+
+/** A division's identity without the household count: the hot path of saving households and imports. */
+export function getDivisionRef(db: Db, id: string): Pick<Division, 'id' | 'parentId' | 'level' | 'name'> | undefined {
+  const r = stmt(db, `SELECT id, parent_id, level, name FROM divisions WHERE id = ? AND deleted_at IS NULL`).get(id) as Record<string, unknown> | undefined;
+  return r ? { id: r.id as string, parentId: (r.parent_id as string | null) ?? null, level: r.level as Division['level'], name: r.name as string } : undefined;
+}

@@ -91,9 +91,10 @@ export interface StagedHousehold {
   data: unknown;
 }
 
-export function insertStaged(db: Db, jobId: string, rows: readonly StagedHousehold[]): void {
+/** `dataJson` is serialised by the caller, outside the transaction, so the write itself stays short. */
+export function insertStaged(db: Db, jobId: string, rows: readonly (Omit<StagedHousehold, 'data'> & { dataJson: string })[]): void {
   const stmt = db.prepare(`INSERT INTO import_households (job_id, seq, action, household_id, first_row, data) VALUES (?, ?, ?, ?, ?, ?)`);
-  for (const r of rows) stmt.run(jobId, r.seq, r.action, r.householdId, r.firstRow, JSON.stringify(r.data));
+  for (const r of rows) stmt.run(jobId, r.seq, r.action, r.householdId, r.firstRow, r.dataJson);
 }
 
 /** Households to write (create/update), in file order. */

@@ -11,6 +11,7 @@ import { FirstRunPage } from '../features/auth/FirstRunPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SessionContext, type AppSession } from './session';
 import { Shell } from './Shell';
+import { ChangePasswordModal } from '../features/settings/ChangePasswordModal';
 
 dayjs.locale('zh-cn');
 
@@ -64,6 +65,7 @@ export function App() {
         {session && (
           <SessionContext.Provider value={session}>
             <Shell />
+            {session.user.mustChangePassword && <ChangePasswordModal open forced onClose={() => void boot()} />}
           </SessionContext.Provider>
         )}
       </AntApp>

@@ -2,6 +2,9 @@ import { Button, Dropdown, Layout, Menu, Result, Spin, Tag } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { ROLE_LABELS } from '../../../shared/domain/permissions';
 import { GlobalSearch } from '../features/common/GlobalSearch';
+import { ChangePasswordModal } from '../features/settings/ChangePasswordModal';
+import { IdleLogout } from '../features/settings/IdleLogout';
+import { RecoveryBanner } from '../features/settings/RecoveryBanner';
 import { matchPath, navigate, useHashPath } from './router';
 import { MENU_GROUPS, ROUTES } from './routes';
 import { useSession } from './session';
@@ -12,6 +15,7 @@ export function Shell() {
   const session = useSession();
   const path = useHashPath();
   const [collapsed, setCollapsed] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
   const visible = useMemo(() => ROUTES.filter((r) => !r.permission || session.can(r.permission)), [session]);
 
   const current = visible.map((r) => ({ r, params: matchPath(r.path, path === '/' ? '/workbench' : path) })).find((x) => x.params);
@@ -41,12 +45,18 @@ export function Shell() {
           </span>
           <GlobalSearch />
           <span style={{ flex: 1 }} />
-          <Dropdown menu={{ items: [{ key: 'logout', label: '退出登录', onClick: () => void session.logout() }] }}>
+          <Dropdown menu={{ items: [
+                { key: 'password', label: '修改密码', onClick: () => setChangingPassword(true) },
+                { key: 'logout', label: '退出登录', onClick: () => void session.logout() },
+              ] }}>
             <Button type="text">
               {session.user.displayName} <Tag style={{ marginLeft: 6 }}>{ROLE_LABELS[session.user.role]}</Tag>
             </Button>
           </Dropdown>
         </Header>
+        <RecoveryBanner />
+        <IdleLogout />
+        <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
         <Content style={{ overflow: 'auto', background: '#fff' }}>
           <Suspense fallback={<Spin style={{ marginTop: 80, width: '100%' }} />}>
             {Page && current ? <Page params={current.params!} /> : <Result status="404" title="没有这个页面" subTitle="请从左侧菜单选择要办理的事项。" />}

@@ -69,6 +69,8 @@ export type IncomeAccountSummary = z.infer<typeof incomeAccountSummary>;
 
 export const incomeContext = z.object({
   householdId: id,
+  /** The backend's China calendar day (the default 核算日期 of a new 核算). */
+  today: z.string(),
   accountedOn: z.string(),
   window: z.object({ from: z.string(), to: z.string(), lineYear: z.number().int(), kind: z.string() }),
   /** 家庭人口数 at the window's last day, from members' joined_at/left_at: the default divisor. */
@@ -87,7 +89,7 @@ export const incomeMethods = {
   'income.get': method({
     input: z.strictObject({
       householdId: id,
-      /** 核算日期; default today (China time). */
+      /** 核算日期: the window of that date. Without date and accountId: the latest stored 核算, else today's window. */
       date: isoDate.optional(),
       /** Open a stored 核算 by id instead (its own date and window). */
       accountId: id.optional(),

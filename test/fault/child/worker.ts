@@ -12,6 +12,7 @@ import { sequentialIds } from '../../../electron/backend/runtime';
 //   edits   <dataDir> <planFile>     households.save per command, each its own transaction
 //   backup  <dataDir>                createBackup(manual)
 //   restore <dataDir> <backupId>     restoreBackup
+//   open    <dataDir>                createBackend only (migrations, start-up maintenance)
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 

@@ -155,4 +155,25 @@ describe('householdEvents: 自然变更 keep history', () => {
     const twice = await t.fail('householdEvents.revoke', { id: r.event.id, reason: '再撤' });
     expect(twice.code).toBe('conflict');
   });
+
+  it('revokes a mis-recorded birth (the row is tombstoned, audited) but only the latest event, never a 分户', async () => {
+    const { household } = await seedHousehold(t);
+    const wife = household.members.find((m) => m.relation === '配偶')!;
+    const birth = await t.call('householdEvents.record', { kind: 'birth', householdId: household.id, date: '2026-10-01', member: { name: '张小宝', relation: '之孙子' } });
+    const moved = await t.call('householdEvents.record', { kind: 'moveOut', householdId: household.id, date: '2026-10-05', memberIds: [wife.id], destination: '兰州' });
+    const notLatest = await t.fail('householdEvents.revoke', { id: birth.event.id, reason: '误录' });
+    expect(notLatest.code).toBe('workflow_rule');
+    expect(notLatest.message).toContain('最近的一条变更');
+    await t.call('householdEvents.revoke', { id: moved.event.id, reason: '未迁出' });
+    const back = await t.call('householdEvents.revoke', { id: birth.event.id, reason: '误录，无此人' });
+    expect(back.household.members.map((m) => m.name)).toEqual(['张三丰', '李秀英', '张小明']);
+    const baby = birth.event.members[0].id;
+    expect(count(t, `SELECT count(*) AS n FROM members WHERE id = ? AND deleted_at IS NOT NULL`, baby)).toBe(1);
+    expect(count(t, `SELECT count(*) AS n FROM audit_log WHERE entity = 'household_event' AND action = 'revoke'`)).toBe(2);
+
+    const child = household.members.find((m) => m.relation === '之子')!;
+    const split = await t.call('householdEvents.record', { kind: 'split', householdId: household.id, date: '2026-11-01', memberIds: [child.id], newHousehold: { headMemberId: child.id } });
+    const refused = await t.fail('householdEvents.revoke', { id: split.event.id, reason: '误录' });
+    expect(refused.message).toContain('分户不能撤销');
+  });
 });

@@ -88,6 +88,11 @@ describe('income.get / income.save: 收入核算', () => {
     const earlier = await t.call('income.save', { householdId: household.id, date: '2026-06-01', items: ITEMS });
     const current = await t.call('income.save', { householdId: household.id, date: '2026-11-29', items: ITEMS });
     expect([earlier.divisor, current.divisor]).toEqual([3, 3]);
+    // Opening the tab without a date shows the latest window, not an empty "today" window.
+    const opened = await t.call('income.get', { householdId: household.id });
+    expect(opened).toMatchObject({ today: '2026-11-29', accountedOn: '2026-11-29' });
+    expect(opened.account?.id).toBe(current.id);
+    expect(opened.accounts.map((a) => a.id)).toEqual([current.id, earlier.id]);
 
     const head = household.members.find((m) => m.isHead)!;
     const wife = household.members.find((m) => m.relation === '配偶')!;

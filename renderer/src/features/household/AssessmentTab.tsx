@@ -74,13 +74,13 @@ export function AssessmentTab({ household, reload }: HouseholdTabProps) {
       onOk: async () => {
         setSaving(true);
         try {
-          const items = Object.fromEntries(RECORDED_CHECKS.map((k) => [k, { pass: !!v.items[k]?.pass, note: v.items[k]?.note?.trim() ?? '' }]));
+          const item = (k: (typeof RECORDED_CHECKS)[number]) => ({ pass: !!v.items[k]?.pass, note: v.items[k]?.note?.trim() ?? '' });
           const water = { quantity: !!v.water?.quantity, quality: !!v.water?.quality, convenience: !!v.water?.convenience };
           const r = await api.call('assessments.save', {
             householdId: household.id,
             date,
             assessor: v.assessor,
-            items: { ...items, water: { pass: waterPasses(water), note: v.waterNote?.trim() ?? '' } } as never,
+            items: { food: item('food'), clothing: item('clothing'), education: item('education'), medical: item('medical'), housing: item('housing'), water: { pass: waterPasses(water), note: v.waterNote?.trim() ?? '' } },
             water,
             risks: (v.riskTypes ?? []).map((type) => ({ type, subType: v.riskSubTypes?.[type] ?? null })),
             note: v.note?.trim() || undefined,

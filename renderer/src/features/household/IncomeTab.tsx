@@ -97,7 +97,7 @@ export function IncomeTab({ household }: HouseholdTabProps) {
         items: entries.map((e) => ({ key: e.key, amountFen: e.amountFen, note: e.note || undefined })),
         divisor: v.divisor,
         divisorReason: v.divisor !== ctx.sizeAtWindowEnd ? v.divisorReason?.trim() : undefined,
-        confirmedWarnings: confirmed.filter((c) => warnings.some((w) => w.code === c)) as never,
+        confirmedWarnings: warnings.map((w) => w.code).filter((c) => confirmed.includes(c)),
         accountant: v.accountant?.trim() || undefined,
         note: v.note?.trim() || undefined,
         rowVersion: ctx.account?.rowVersion,
@@ -109,6 +109,22 @@ export function IncomeTab({ household }: HouseholdTabProps) {
       else void message.error(errorText(e));
     } finally {
       setSaving(false);
+    }
+  };
+
+  /** Starts a new window from the lines of the latest 核算 (amounts usually change little from year to year). */
+  const copyLatest = async () => {
+    if (!ctx?.accounts.length) return;
+    try {
+      const latest = await api.call('income.get', { householdId: household.id, accountId: ctx.accounts[0].id });
+      const items = latest.account?.items ?? [];
+      form.setFieldsValue({
+        amounts: Object.fromEntries(items.map((i) => [i.key, formatFen(i.amountFen, { grouping: false })])),
+        notes: Object.fromEntries(items.map((i) => [i.key, i.note])),
+      });
+      void message.info('已复制最近一次核算的各项金额，请逐项核实后保存。');
+    } catch (e) {
+      void message.error(errorText(e));
     }
   };
 
@@ -132,6 +148,7 @@ export function IncomeTab({ household }: HouseholdTabProps) {
               value={dayjs(ctx.accountedOn)}
               allowClear={false}
               onChange={(d) => d && void load({ date: d.format('YYYY-MM-DD') })}
+              disabledDate={(d) => d.format('YYYY-MM-DD') > ctx.today}
             />
           </span>
           <span>
@@ -147,6 +164,8 @@ export function IncomeTab({ household }: HouseholdTabProps) {
             />
           )}
           {ctx.account ? <Tag color={COMPARISON_COLOURS[ctx.account.comparison]}>已保存 · {ctx.account.updatedBy ?? ''}</Tag> : <Tag>本期间尚未保存</Tag>}
+          {canWrite && ctx.account && ctx.accountedOn !== ctx.today && <Button onClick={() => void load({ date: ctx.today })}>按今天新建核算</Button>}
+          {canWrite && !ctx.account && ctx.accounts.length > 0 && <Button onClick={() => void copyLatest()}>复制最近一次核算的金额</Button>}
         </Space>
       </Card>
       <Form form={form} layout="vertical" disabled={!canWrite}>

@@ -117,12 +117,17 @@ export function HouseholdFormDrawer({ open, household, onClose, onSaved }: { ope
                 ['housingAreaM2', '住房面积（㎡）'],
               ] as const
             ).map(([name, label]) => (
-              <Col span={6} key={name}>
+              <Col span={5} key={name}>
                 <Form.Item label={label} name={name}>
                   <InputNumber min={0} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
             ))}
+            <Col span={4}>
+              <Form.Item label="危房等级" name="dangerousHouseGrade" tooltip="C、D 级危房在“住房安全”评估中判为不达标">
+                <Select allowClear aria-label="危房等级" options={['A', 'B', 'C', 'D'].map((g) => ({ value: g, label: `${g} 级` }))} />
+              </Form.Item>
+            </Col>
           </Row>
           <h3>家庭成员</h3>
           <MemberFields />

@@ -12,6 +12,7 @@ import { householdColumns } from './householdColumns';
 import type { SortItem } from './InfiniteGrid';
 import { SavedViews } from './SavedViews';
 import { useDivisions } from './useDivisions';
+import { ExportButton } from './ExportButton';
 
 type FilterKey = keyof HouseholdFilter;
 
@@ -66,6 +67,7 @@ export function HouseholdRegisterPage({ fixedFilter = {}, title = '户籍名册'
         <Space wrap>
           <SavedViews register="households" current={{ filter: filter as ViewFilter, columns, sort }} onApply={applyView} />
           <ColumnChooser columns={allColumns} visible={columns} onChange={setColumns} />
+          {session.can('register.export') && <ExportButton view={fixedFilter.status === 'monitoring' ? 'monitored' : 'households'} filter={{ ...filter, ...fixedFilter }} />}
           {session.can('register.write') && (
             <Button type="primary" onClick={() => setCreating(true)}>
               新建农户

@@ -10,6 +10,7 @@ import { memberColumns } from './memberColumns';
 import { SavedViews } from './SavedViews';
 import { SchoolYearDrawer } from './SchoolYearDrawer';
 import { useDivisions } from './useDivisions';
+import { ExportButton } from './ExportButton';
 
 const NOT_IN_SCHOOL = '__none__';
 
@@ -65,6 +66,8 @@ export function MemberRegisterPage() {
         <Space wrap>
           <SavedViews register="members" current={{ filter: filter as Record<string, string | number | boolean | null>, columns, sort }} onApply={applyView} />
           <ColumnChooser columns={allColumns} visible={columns} onChange={setColumns} />
+          {/* The export covers the village and search filters; the finer member filters stay on screen. */}
+          {session.can('register.export') && <ExportButton view="members" filter={{ villageId: filter.villageId, search: filter.search }} />}
           {session.can('register.write') && (
             <Button type="primary" onClick={() => setAdvancing(true)}>
               年级升级

@@ -12,6 +12,7 @@ const relationOptions = (list: readonly string[]) => list.filter((r) => r !== HE
 /** 分户: who moves out, who heads the new household, each mover's relation to that head, and where it lives. */
 export function SplitFields({ household }: { household: Household }) {
   const { profile } = useSession();
+  const form = Form.useFormInstance();
   const { villages, groupsOf } = useDivisions();
   const moving: string[] = Form.useWatch('memberIds') ?? [];
   const newHead = Form.useWatch('splitHead');
@@ -42,7 +43,7 @@ export function SplitFields({ household }: { household: Household }) {
       <Row gutter={12}>
         <Col span={8}>
           <Form.Item label="新户所在村" name="splitVillageId" initialValue={household.villageId}>
-            <Select options={villages.map((v) => ({ value: v.id, label: v.name }))} />
+            <Select options={villages.map((v) => ({ value: v.id, label: v.name }))} onChange={() => form.setFieldValue('splitGroupId', undefined)} />
           </Form.Item>
         </Col>
         <Col span={8}>

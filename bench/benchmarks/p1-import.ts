@@ -1,0 +1,95 @@
+import { rmSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { isMethodName } from '../../shared/api/contract';
+import type { Session } from '../../electron/backend/context';
+import { createBackend, type Backend } from '../../electron/backend/index';
+import { BENCH_ADMIN_PASSWORD, benchDataDir } from '../county';
+import { login, type BenchContext } from '../context';
+import { skip, type Benchmark } from '../harness';
+import { ROSTER_SPEC, rosterXlsx, type RosterFile } from '../fixtures/rosterXlsx';
+
+// P1 — roster import of 10,000 households (~40,000 people, .xlsx) end to end through
+// backend.dispatch: imports.roster.preview (zip guard, stream-read, map, validate every row,
+// compare with the register, stage) + imports.roster.commit (pre-import backup, one transaction
+// through households.save with audit and change log). Each run imports into a FRESH township
+// database holding only the divisions (untimed set-up, as is the upload via files.put).
+// Floor: exceljs merely reading the same file with the same streaming reader and options.
+
+interface State {
+  roster: RosterFile;
+  run: number;
+  current?: { backend: Backend; session: Session; dataDir: string; token: string };
+  split: { preview: number; commit: number }[];
+}
+
+async function call<T>(s: NonNullable<State['current']>, method: string, input: unknown): Promise<T> {
+  const r = await s.backend.dispatch(method, input, s.session);
+  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message.slice(0, 300)}`);
+  return r.value as T;
+}
+
+async function freshTownship(s: State): Promise<void> {
+  closeCurrent(s);
+  const dataDir = benchDataDir(`p1-${++s.run}`);
+  const backend = await createBackend({ dataDir, adminPassword: BENCH_ADMIN_PASSWORD, log: { error: () => {}, warn: () => {} } });
+  const cur = { backend, session: await login(backend), dataDir, token: '' };
+  const township = await call<{ id: string }>(cur, 'divisions.save', { level: 'township', name: s.roster.township });
+  for (const v of s.roster.villages) {
+    const village = await call<{ id: string }>(cur, 'divisions.save', { level: 'village', name: v.name, parentId: township.id });
+    for (const g of v.groups) await call(cur, 'divisions.save', { level: 'group', name: g, parentId: village.id });
+  }
+  cur.token = backend.services.files.put(s.roster.bytes, { originalName: '花名册.xlsx', kind: 'upload', at: new Date().toISOString(), createdBy: 'admin' }).id;
+  s.current = cur;
+}
+
+function closeCurrent(s: State): void {
+  if (!s.current) return;
+  s.current.backend.close();
+  rmSync(s.current.dataDir, { recursive: true, force: true });
+  s.current = undefined;
+}
+
+/** The importer's own reader (readSheet.ts) on the same bytes, doing nothing with the rows. */
+async function readOnly(bytes: Buffer): Promise<number> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  let cells = 0;
+  for await (const sheet of reader as unknown as AsyncIterable<AsyncIterable<{ values: unknown }>>) {
+    for await (const row of sheet) cells += ((row.values as unknown[]) ?? []).length;
+  }
+  return cells;
+}
+
+const benchmark: Benchmark<State> = {
+  name: 'P1 roster import 10k households',
+  target: { kind: 'ratio', max: 1.3 },
+  warmup: 1,
+  reps: 3,
+  quickReps: 3,
+  setup: async (ctx: BenchContext) => {
+    if (!isMethodName('imports.roster.preview') || !isMethodName('imports.roster.commit')) return skip('imports.roster.preview/commit are not in the API contract yet');
+    const roster = await rosterXlsx(ctx.quick ? { ...ROSTER_SPEC, households: 2_000 } : ROSTER_SPEC);
+    ctx.log(`  roster: ${roster.households} households, ${roster.members} people, ${(roster.bytes.length / 1024 / 1024).toFixed(1)} MB`);
+    return { roster, run: 0, split: [] };
+  },
+  prepare: (s) => freshTownship(s),
+  ours: async (s) => {
+    const cur = s.current!;
+    const t0 = performance.now();
+    const preview = await call<{ previewId: string | null; gaps: string[]; counts: { errorRows: number; households: { create: number } } }>(cur, 'imports.roster.preview', { file: cur.token, options: {} });
+    if (!preview.previewId) throw new Error(`preview could not map the file: ${preview.gaps.join(' ')}`);
+    if (preview.counts.errorRows > 0) throw new Error(`preview found ${preview.counts.errorRows} rows with errors in a clean generated roster`);
+    const t1 = performance.now();
+    const result = await call<{ households: { created: number } }>(cur, 'imports.roster.commit', { previewId: preview.previewId });
+    if (result.households.created !== s.roster.households) throw new Error(`commit created ${result.households.created} of ${s.roster.households} households`);
+    s.split.push({ preview: t1 - t0, commit: performance.now() - t1 });
+  },
+  floor: (s) => readOnly(s.roster.bytes),
+  detail: (s) => {
+    const med = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]);
+    return { households: s.roster.households, people: s.roster.members, file_mb: Math.round(s.roster.bytes.length / 10485.76) / 100, preview_p50_ms: med(s.split.map((x) => x.preview)), commit_p50_ms: med(s.split.map((x) => x.commit)) };
+  },
+  teardown: (s) => closeCurrent(s),
+};
+
+export default benchmark;

@@ -1,0 +1,95 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { isMethodName } from '../../shared/api/contract';
+import type { Session } from '../../electron/backend/context';
+import { createBackend, type Backend } from '../../electron/backend/index';
+import { prng } from '../../electron/backend/demo/generator';
+import { workingCopy } from '../county';
+import { login, type BenchContext } from '../context';
+import { skip, type Benchmark } from '../harness';
+
+// P5 — 季度风险评估表 (exports.quarterly) for 10,000 households graded in 2026 Q4, on a private
+// working copy of the county DB (grades are a bench fixture: 10,000 household_grades rows, half of
+// those households also graded in Q3), through backend.dispatch. Floor: raw exceljs writing the
+// same rows (the values read back from our file) with the same streaming WorkbookWriter settings
+// (shared strings, styles on), plain cells.
+
+interface State {
+  backend: Backend;
+  session: Session;
+  rows: unknown[][];
+  graded: number;
+}
+
+const GRADE_INSERT = `INSERT INTO household_grades (id, household_id, graded_on, colour, previous_colour, reason, risk_types, source, created_at, updated_at, updated_by)
+  VALUES (?, ?, ?, ?, ?, ?, '[]', 'assessment', ?, ?, 'admin')`;
+
+function gradeHouseholds(backend: Backend, count: number): number {
+  const db = backend.services.db;
+  const total = (db.prepare(`SELECT count(*) AS n FROM households`).get() as { n: number }).n;
+  const step = Math.max(1, Math.floor(total / count));
+  const ids = db.prepare(`SELECT id FROM households WHERE rowid % ? = 0 ORDER BY rowid LIMIT ?`).pluck().all(step, count) as string[];
+  const rand = prng(99);
+  const colours = ['red', 'orange', 'yellow', 'blue'] as const;
+  const ins = db.prepare(GRADE_INSERT);
+  db.transaction(() => {
+    ids.forEach((hid, i) => {
+      const now = colours[Math.floor(rand() * 4)];
+      if (i % 2 === 0) ins.run(`bench-g-q3-${i}`, hid, '2026-08-10', colours[Math.floor(rand() * 4)], null, '季度研判', '2026-08-10T02:00:00Z', '2026-08-10T02:00:00Z');
+      ins.run(`bench-g-q4-${i}`, hid, '2026-11-15', now, null, '季度研判：收入与三保障复核', '2026-11-15T02:00:00Z', '2026-11-15T02:00:00Z');
+    });
+  })();
+  return ids.length;
+}
+
+async function quarterly(s: { backend: Backend; session: Session }): Promise<{ fileId: string; rows: number }> {
+  const r = await s.backend.dispatch('exports.quarterly', { year: 2026, quarter: 4 }, s.session);
+  if (!r.ok) throw new Error(`exports.quarterly failed: ${r.error.code} ${r.error.message}`);
+  return r.value as { fileId: string; rows: number };
+}
+
+async function readBack(bytes: Buffer): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const rows: unknown[][] = [];
+  wb.worksheets[0].eachRow({ includeEmpty: false }, (row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+
+async function rawWrite(rows: unknown[][]): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise((r) => out.on('end', r));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: true });
+  const ws = wb.addWorksheet('2026年第4季度');
+  for (const r of rows) ws.addRow(r).commit();
+  ws.commit();
+  await wb.commit();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+const benchmark: Benchmark<State> = {
+  name: 'P5 quarterly table 10k households',
+  target: { kind: 'ratio', max: 1.3 },
+  warmup: 1,
+  reps: 3,
+  setup: async (ctx: BenchContext) => {
+    if (!isMethodName('exports.quarterly')) return skip('exports.quarterly is not in the API contract yet');
+    const county = await ctx.county();
+    const backend = await createBackend({ dataDir: workingCopy(county, 'p5'), log: { error: () => {}, warn: () => {} } });
+    const session = await login(backend);
+    const graded = gradeHouseholds(backend, ctx.quick ? 1_000 : 10_000);
+    const first = await quarterly({ backend, session });
+    if (first.rows !== graded) throw new Error(`exports.quarterly wrote ${first.rows} rows for ${graded} graded households`);
+    const rows = await readBack(backend.services.files.read(first.fileId));
+    return { backend, session, rows, graded };
+  },
+  ours: (s) => quarterly(s),
+  floor: (s) => rawWrite(s.rows),
+  detail: (s) => ({ graded_households: s.graded, sheet_rows: s.rows.length }),
+  teardown: (s) => s.backend.close(),
+};
+
+export default benchmark;

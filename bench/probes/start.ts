@@ -1,0 +1,83 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import type { Db } from '../../electron/backend/db/connection';
+import { captureStatements, rawReplay } from '../sqlCapture';
+
+// P6 probe, run in a FRESH process per measurement (bench/benchmarks/p6-start.ts) so start time and
+// RSS are what an app start sees, not what a bench process full of fixtures holds.
+//   ours:  createBackend() on the county data dir (open, pragmas, migration check), then the
+//          start-up quick_check both ways: inline (as lifecycle.ts does it) and on a worker thread
+//          (jobs/quickCheck.ts); then the P2 register queries through dispatch; RSS after.
+//   floor: better-sqlite3 alone: open + the same pragmas + user_version + quick_check; the same
+//          register SQL raw; RSS after.
+// Prints one JSON line. Modules load inside each mode, so the floor's RSS holds no backend code.
+
+const DB_FILE = 'guardline.db';
+
+const [mode, dataDir] = process.argv.slice(2);
+const mb = () => Math.round((process.memoryUsage().rss / 1024 / 1024) * 10) / 10;
+
+/** The P2 query set, parameters picked from the data as p2-register.ts does. */
+function p2Inputs(db: Db): { filter: Record<string, string>; sort: { colId: string; sort: 'asc' | 'desc' }[]; startRow: number; endRow: number }[] {
+  const n = (db.prepare(`SELECT count(*) AS n FROM households`).get() as { n: number }).n;
+  const m = db.prepare(`SELECT name, pinyin, id_number FROM members WHERE relation = '配偶' AND rowid >= ? ORDER BY rowid LIMIT 1`).get(Math.floor(n * 1.5)) as { name: string; pinyin: string; id_number: string };
+  const v = (db.prepare(`SELECT id FROM divisions WHERE level = 'village' ORDER BY sort_order LIMIT 1 OFFSET 7`).get() as { id: string }).id;
+  const page = (filter: Record<string, string>, sort: { colId: string; sort: 'asc' | 'desc' }[] = [], startRow = 0) => ({ filter, sort, startRow, endRow: startRow + 100 });
+  return [
+    page({}),
+    page({ villageId: v, colour: 'blue' }, [{ colId: 'headName', sort: 'asc' }]),
+    page({}, [{ colId: 'headName', sort: 'desc' }]),
+    page({ search: m.id_number.slice(0, 14) }),
+    page({ search: m.id_number }),
+    page({ search: m.name }),
+    page({ search: m.pinyin }),
+    page({ search: m.id_number.slice(0, 10) }),
+    page({ search: m.name.slice(0, 1) }),
+    page({ search: m.pinyin.slice(0, 2) }),
+    page({}, [], 10_000),
+  ];
+}
+
+async function ours(): Promise<Record<string, number | boolean>> {
+  const { createBackend } = await import('../../electron/backend/index');
+  const { quickCheckInBackground } = await import('../../electron/backend/jobs/quickCheck');
+  const { login } = await import('../context');
+  const t0 = performance.now();
+  const backend = await createBackend({ dataDir, log: { error: () => {}, warn: () => {} } });
+  const startMs = performance.now() - t0;
+  const rssStart = mb();
+  const t1 = performance.now();
+  const inline = backend.services.db.pragma('quick_check(100)', { simple: true }) === 'ok';
+  const quickCheckMs = performance.now() - t1;
+  // Background: how long the worker's check takes while the main thread is free.
+  const bg = await quickCheckInBackground(join(dataDir, DB_FILE));
+  const session = await login(backend);
+  for (const input of p2Inputs(backend.services.db)) {
+    const r = await backend.dispatch('households.list', input, session);
+    if (!r.ok) throw new Error(r.error.message);
+  }
+  const rssAfter = mb();
+  backend.close();
+  return { startMs, quickCheckMs, quickCheckOk: inline && bg.ok, backgroundCheckMs: bg.ms, rssStart, rssAfter };
+}
+
+async function floor(): Promise<Record<string, number | boolean>> {
+  const { listHouseholds } = await import('../../electron/backend/repos/households');
+  const t0 = performance.now();
+  const db = new Database(join(dataDir, DB_FILE));
+  for (const p of ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000', 'journal_size_limit = 67108864', 'case_sensitive_like = ON']) db.pragma(p);
+  db.pragma('user_version', { simple: true });
+  const startMs = performance.now() - t0;
+  const rssStart = mb();
+  const t1 = performance.now();
+  const ok = db.pragma('quick_check(100)', { simple: true }) === 'ok';
+  const quickCheckMs = performance.now() - t1;
+  const scope = { kind: 'all' } as const;
+  for (const i of p2Inputs(db)) rawReplay(db, captureStatements(db, (pdb) => listHouseholds(pdb, i.filter, i.sort, i.startRow, i.endRow, scope)))();
+  const rssAfter = mb();
+  db.close();
+  return { startMs, quickCheckMs, quickCheckOk: ok, rssStart, rssAfter };
+}
+
+const result = mode === 'floor' ? await floor() : await ours();
+console.log(JSON.stringify(result));

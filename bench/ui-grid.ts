@@ -1,0 +1,106 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { BENCH_ADMIN_PASSWORD, workingCopy } from './county';
+import type { BenchContext } from './context';
+import { describeTarget, type BenchResult, type Target } from './harness';
+import { pageMetrics } from './uiPage';
+
+// npm run bench -- --ui: the household register in Chromium on the county DB, through browser
+// mode (electron/server/cli.ts) on a working copy. Measures time to first rows, search → updated
+// rows, and frames dropped while scrolling 10,000 rows (requestAnimationFrame counting in the
+// page). Floors: the same households.list calls over HTTP from Node (what the grid waits for).
+// The renderer is built into bench/.data/renderer so the shared dist/ is never touched.
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const staticDir = join(root, 'bench/.data/renderer');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => res(port));
+    });
+    s.on('error', rej);
+  });
+}
+
+async function startServer(dataDir: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'electron/server/cli.ts'), '--data', dataDir, '--port', String(port), '--admin-password', BENCH_ADMIN_PASSWORD, '--static', staticDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${out.slice(-2000)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Median of `n` timed HTTP calls of one method: the grid cannot be faster than its data. */
+async function apiFloor(base: string, token: string, method: string, input: unknown, n = 5): Promise<number> {
+  const xs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const r = await fetch(`${base}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
+    await r.json();
+    xs.push(performance.now() - t0);
+  }
+  return xs.sort((a, b) => a - b)[Math.floor(n / 2)];
+}
+
+async function login(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码').fill(BENCH_ADMIN_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByText('防返贫监测工作站').first().waitFor({ timeout: 60_000 });
+}
+
+function result(ctx: BenchContext, name: string, target: Target, ours: number, floor: number | null, detail?: Record<string, unknown>): BenchResult {
+  const ratio = floor ? ours / floor : null;
+  const pass = target.kind === 'ms' ? ours <= target.maxMs : target.kind === 'ratio' ? (ratio === null ? null : ratio <= target.max) : null;
+  return { name, ours_ms: Math.round(ours * 10) / 10, floor_ms: floor === null ? null : Math.round(floor * 10) / 10, ratio: ratio === null ? null : Math.round(ratio * 1000) / 1000, target: describeTarget(target), pass, unit: 'ms', stat: 'p50', scale: ctx.scaleLabel, measured_at: new Date().toISOString(), load_avg: Math.round(loadavg()[0] * 100) / 100, detail };
+}
+
+export async function runUiBenchmarks(ctx: BenchContext): Promise<BenchResult[]> {
+  ctx.log('building the renderer into bench/.data/renderer …');
+  const build = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', staticDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`vite build failed: ${build.stderr || build.stdout}`);
+  const dataDir = workingCopy(await ctx.county(), 'ui');
+  const port = await freePort();
+  const server = await startServer(dataDir, port);
+  const base = `http://127.0.0.1:${port}`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const token = ((await (await fetch(`${base}/api/auth.login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: BENCH_ADMIN_PASSWORD }) })).json()) as { value: { token: string } }).value.token;
+    // A real head of household from the middle of the first pages: a name search a clerk would type.
+    const list = (await (await fetch(`${base}/api/households.list`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify({ filter: { villageId: undefined }, sort: [], startRow: 5000, endRow: 5001 }) })).json()) as { value: { rows: { headName: string }[] } };
+    const term = list.value.rows[0].headName;
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await login(page, base);
+    const m = await pageMetrics(page, base, term, ctx.log);
+    const firstPageFloor = await apiFloor(base, token, 'households.list', { filter: {}, sort: [], startRow: 0, endRow: 100 });
+    const searchFloor = await apiFloor(base, token, 'households.list', { filter: { search: m.searchTerm }, sort: [], startRow: 0, endRow: 100 });
+    const deepFloor = await apiFloor(base, token, 'households.list', { filter: {}, sort: [], startRow: 10_000, endRow: 10_100 });
+    return [
+      result(ctx, 'UI first rows (register open)', { kind: 'ms', maxMs: 1000, stat: 'p50' }, m.firstRowsMs, firstPageFloor, { cold_load_first_rows_ms: m.coldFirstRowsMs, divisions_list_ms: m.divisionsMs, floor: 'households.list first page over HTTP' }),
+      result(ctx, 'UI search → updated rows', { kind: 'ms', maxMs: 300, stat: 'p50' }, m.searchMs, searchFloor, { term: m.searchTerm, floor: 'the same search over HTTP' }),
+      result(ctx, 'UI scroll 10,000 rows: dropped frames %', { kind: 'ms', maxMs: 10, stat: 'p50' }, m.scroll.droppedPct, null, { ...m.scroll, page_at_row_10000_over_http_ms: Math.round(deepFloor), note: 'ours_ms holds the % of frames dropped (target ≤ 10 %)' }),
+    ];
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+    await new Promise((r) => (server.exitCode !== null ? r(null) : server.once('exit', r)));
+  }
+}
