@@ -2,6 +2,7 @@
 // events, households that cannot be printed listed (not silently dropped), and 取消 that stops it.
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeIdNumber } from '../../../shared/domain/idCard';
 import { startTestBackend, type TestBackend } from '../../support/backend';
 import { readDocx } from '../documents/docx-read';
 import { buildScenario, fileBytes, HEAD, REJECTED, THIRD, type Scenario } from './scenario';
@@ -53,6 +54,26 @@ describe('documents.batch', () => {
     const partial = await t.call('documents.batch', { form: 'incomeSheet', householdIds: [s.householdId, s.thirdId], merged: false });
     const files = Object.keys((await JSZip.loadAsync(fileBytes(t, partial.fileId))).files);
     expect(files).toContain('未生成清单.txt');
+  });
+
+  it('builds one file per household on the worker pool when the batch is large enough', { timeout: 60_000 }, async () => {
+    const ids = [s.householdId];
+    for (let i = 0; i < 9; i++) {
+      const h = await t.call('households.save', { villageId: s.villageId, householdType: '一般农户', members: [{ name: `赵${i}号`, idNumber: makeIdNumber('430626', '19800202', 100 + i), relation: '户主', labourSkill: '普通劳动力' }] });
+      await t.call('income.save', { householdId: h.id, date: '2026-12-01', items: [{ key: 'migrantWork', amountFen: 1_000_000 + i }, { key: 'farmlandSubsidy', amountFen: 0 }] });
+      ids.push(h.id);
+    }
+    const progress = recordProgress('job-pool-0001');
+    const r = await t.call('documents.batch', { form: 'incomeSheet', householdIds: ids, merged: false, jobId: 'job-pool-0001' });
+    progress.off();
+    expect(r.count).toBe(10);
+    const zip = await JSZip.loadAsync(fileBytes(t, r.fileId));
+    const names = Object.keys(zip.files);
+    expect(names).toHaveLength(10);
+    const zhao = await readDocx(await zip.file(names.find((n) => n.includes('赵3号'))!)!.async('uint8array'));
+    expect(zhao.xml).toContain('赵3号');
+    expect(zhao.xml).toContain('10000.03');
+    expect(progress.events.some((e) => e.message.startsWith('已生成'))).toBe(true);
   });
 
   it('refuses forms that are not per household, and households outside the caller\'s villages', async () => {

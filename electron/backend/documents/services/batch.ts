@@ -3,10 +3,10 @@
  * MAX_MERGED_FORMS households (one file, or several zipped), or one .docx per household zipped.
  * Progress goes out as job.progress; 取消 (documents.cancel) stops at the next household.
  *
- * Event loop: mapping and per-household builds yield between households (Job.breathe). Packing a
- * merged file is one synchronous docx call (≈90 ms per 信息采集表, measured) that this process cannot
- * split; electron/backend/jobs/batchDocx.ts (worker threads, another engineer) is meant to take it
- * off the main thread — until it exists the merged pack runs here, one file at a time.
+ * Event loop: records are mapped here with yields between households (Job.breathe). One-file-per-
+ * household builds run on the worker pool (jobs/batchDocx.ts). A MERGED file is one docx pack that
+ * the pool does not offer yet, so it still runs on this thread, one file of ≤ MAX_MERGED_FORMS at a
+ * time (≈5 s per 100 信息采集表 on the office PC class, measured by bench/documents-batch-1000.ts).
  */
 import JSZip from 'jszip';
 import { DomainError, validationError, workflowRule } from '../../../../shared/domain/errors';
@@ -15,7 +15,8 @@ import { runJob, type Job } from '../../imports/jobs';
 import { householdBriefs, villageHouseholdIds } from '../../repos/documentsRead';
 import { FILE_TITLES, isHouseholdForm, mapForm, type MapContext } from '../mappers';
 import { printOptionsFromProfile, type PrintOptions } from '../options';
-import { buildDocx, buildMerged, MAX_MERGED_FORMS, type FormKey, type FormModels } from '../registry';
+import { buildDocxBatch } from '../../jobs/batchDocx';
+import { buildMerged, MAX_MERGED_FORMS, type FormKey, type FormModels } from '../registry';
 import { fileName, internalMasking, mapContext, storeGenerated } from './common';
 
 export interface BatchInput {
@@ -105,22 +106,46 @@ async function mergedParts(w: Work, households: { id: string; headName: string }
   return parts;
 }
 
+/**
+ * One file per household: records mapped here (yielding between households), the Word files built
+ * and packed by the worker-thread pool (jobs/batchDocx.ts), so the main thread stays responsive.
+ */
 async function separateParts(w: Work, households: { id: string; headName: string }[]): Promise<Part[]> {
-  const parts: Part[] = [];
-  const used = new Set<string>();
+  const mapped: { fileBase: string; model: FormModels[FormKey] }[] = [];
   for (const [i, h] of households.entries()) {
-    const mapped = tryMap(w, h);
-    if (mapped) {
-      let name = `${mapped.fileBase}.docx`;
-      for (let n = 2; used.has(name); n++) name = `${mapped.fileBase}（${n}）.docx`;
-      used.add(name);
-      parts.push({ name, bytes: await buildDocx(w.form, mapped.model as never, w.options) });
+    const m = tryMap(w, h);
+    if (m) mapped.push({ fileBase: m.fileBase, model: m.model });
+    if (i % 20 === 19 || i === households.length - 1) {
+      w.job.progress((MAPPING_SHARE * (i + 1)) / households.length, `正在读取第 ${i + 1}/${households.length} 户的资料…`);
+      await w.job.breathe();
     }
-    w.job.progress(percent(i + 1, households.length), `已生成 ${i + 1}/${households.length} 户`);
-    await w.job.breathe();
   }
-  return parts;
+  const abort = new AbortController();
+  const buffers = await buildDocxBatch({
+    formKey: w.form,
+    models: mapped.map((m) => m.model),
+    print: w.options,
+    signal: abort.signal,
+    onProgress: (done, total) => {
+      w.job.progress(MAPPING_SHARE + ((95 - MAPPING_SHARE) * done) / total, `已生成 ${done}/${total} 户`);
+      try {
+        w.job.throwIfCancelled();
+      } catch (e) {
+        abort.abort(e);
+      }
+    },
+  });
+  const used = new Set<string>();
+  return mapped.map((m, i) => {
+    let name = `${m.fileBase}.docx`;
+    for (let n = 2; used.has(name); n++) name = `${m.fileBase}（${n}）.docx`;
+    used.add(name);
+    return { name, bytes: buffers[i] };
+  });
 }
+
+/** Share of the progress bar for reading the records (the rest is building the files). */
+const MAPPING_SHARE = 20;
 
 const skippedText = (skipped: Skipped[]) => `以下农户未生成（共 ${skipped.length} 户）：\r\n${skipped.map((s, i) => `${i + 1}. ${s.headName}：${s.reason}`).join('\r\n')}\r\n`;
 
