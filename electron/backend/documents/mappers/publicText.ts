@@ -14,9 +14,10 @@ export const WITHHELD = '（含个人敏感信息，不予公示）';
 export const publicRisks = (ctx: MapContext, risks: readonly string[]): string[] => (ctx.profile.privacy.noticeShowsRisks ? [...risks] : []);
 
 /**
- * Words that point at an illness or disability in a measure's wording (「住院医疗报销」「残疾人补贴」)
- * beyond privacy.ts's list of 健康状况 values; a text holding one is withheld.
+ * Words that point at an illness or disability in a measure's wording (「住院医疗报销」「伤残补助」)
+ * beyond privacy.ts's list of 健康状况 values; a text holding one is withheld. Single characters
+ * (病, 药) are not used: 「病虫害防治」「中药材种植」 are farming measures and may be posted.
  */
-const HEALTH_HINTS = ['病', '残', '住院', '透析', '化疗', '手术', '医疗救助', '药'];
+const HEALTH_HINTS = ['因病', '患病', '疾病', '病情', '病人', '病号', '慢病', '住院', '残障', '残联', '伤残', '透析', '化疗', '手术', '医疗救助', '康复'];
 
 export const postableText = (text: string): string => (findSensitive(text) || HEALTH_HINTS.some((w) => text.includes(w)) ? WITHHELD : text);
