@@ -42,8 +42,9 @@ async function main(): Promise<void> {
       const chosen = only ? all.filter((b) => only.some((p) => b.name.toUpperCase().startsWith(p))) : all;
       for (const b of chosen) {
         ctx.log(`▶ ${b.name}`);
+        const t0 = performance.now();
         const r = await runBenchmark(b, ctx);
-        ctx.log(`  ${r.skipped ? `skipped: ${r.skipped}` : r.error ? `ERROR ${r.error}` : `ours ${r.ours_ms} · floor ${r.floor_ms ?? '-'} · ${r.pass === null ? 'info' : r.pass ? 'pass' : 'MISS'}`}`);
+        ctx.log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s) ${r.skipped ? `skipped: ${r.skipped}` : r.error ? `ERROR ${r.error}` : `ours ${r.ours_ms} · floor ${r.floor_ms ?? '-'} · ${r.pass === null ? 'info' : r.pass ? 'pass' : 'MISS'}`}`);
         results.push(r);
       }
     }

@@ -65,7 +65,7 @@ const benchmark: Benchmark<State> = {
   target: { kind: 'ratio', max: 1.3 },
   warmup: 1,
   reps: 3,
-  quickReps: 3,
+  quickReps: 2,
   setup: async (ctx: BenchContext) => {
     if (!isMethodName('imports.roster.preview') || !isMethodName('imports.roster.commit')) return skip('imports.roster.preview/commit are not in the API contract yet');
     const roster = await rosterXlsx(ctx.quick ? { ...ROSTER_SPEC, households: 2_000 } : ROSTER_SPEC);

@@ -21,7 +21,7 @@ const benchmark: Benchmark<State> = {
   target: { kind: 'ratio', max: 1.2 },
   warmup: 1,
   reps: 3,
-  quickReps: 3,
+  quickReps: 2,
   setup: async (ctx: BenchContext) => {
     let registry: { buildDocx: Build; FORMS: Record<string, unknown> };
     try {
@@ -32,7 +32,7 @@ const benchmark: Benchmark<State> = {
     if (!registry.FORMS.intake) return skip('the 信息采集表 (intake) builder is not registered yet');
     const { intakeModels } = await import('../fixtures/intakeModels');
     const { buildDocxBatch } = await import('../../electron/backend/jobs/batchDocx');
-    const models = intakeModels(ctx.quick ? 200 : 1000);
+    const models = intakeModels(ctx.quick ? 100 : 1000);
     // Same documents on both sides: check counts and that each is a zip (a .docx) before timing.
     const ours = await buildDocxBatch({ formKey: 'intake', models: models.slice(0, 20), workers: 2, inlineBelow: 0 });
     if (ours.length !== 20 || ours.some((b) => b.subarray(0, 2).toString() !== 'PK')) throw new Error('batch runner returned something other than 20 .docx files');

@@ -5,9 +5,9 @@ import { captureStatements, rawReplay } from '../sqlCapture';
 
 // P6 probe, run in a FRESH process per measurement (bench/benchmarks/p6-start.ts) so start time and
 // RSS are what an app start sees, not what a bench process full of fixtures holds.
-//   ours:  createBackend() on the county data dir (open, pragmas, migration check), then the
-//          start-up quick_check both ways: inline (as lifecycle.ts does it) and on a worker thread
-//          (jobs/quickCheck.ts); then the P2 register queries through dispatch; RSS after.
+//   ours:  createBackend() on the county data dir (as shipped: open, pragmas, quick_check, migration
+//          check, start audit, daily backup), then quick_check alone again inline and on a worker
+//          thread (jobs/quickCheck.ts), for the split; then the P2 queries through dispatch; RSS.
 //   floor: better-sqlite3 alone: open + the same pragmas + user_version + quick_check; the same
 //          register SQL raw; RSS after.
 // Prints one JSON line. Modules load inside each mode, so the floor's RSS holds no backend code.
@@ -65,7 +65,8 @@ async function floor(): Promise<Record<string, number | boolean>> {
   const { listHouseholds } = await import('../../electron/backend/repos/households');
   const t0 = performance.now();
   const db = new Database(join(dataDir, DB_FILE));
-  for (const p of ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000', 'journal_size_limit = 67108864', 'case_sensitive_like = ON']) db.pragma(p);
+  // connection.ts's pragmas (openDatabase also reads each back to assert it took effect).
+  for (const p of ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000', 'trusted_schema = OFF', 'secure_delete = ON', 'cell_size_check = ON', 'journal_size_limit = 67108864', 'case_sensitive_like = ON']) db.pragma(p);
   db.pragma('user_version', { simple: true });
   const startMs = performance.now() - t0;
   const rssStart = mb();

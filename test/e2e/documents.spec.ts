@@ -30,6 +30,7 @@ test('generates a form from the household page and previews it', async ({ logged
   await expect(preview).toContainText('防止返贫监测对象信息采集表');
   await expect(preview).toContainText('欧阳振华');
   await expect(page.getByTestId('print-document')).toBeEnabled();
+  await page.screenshot({ path: 'test-results/forms-wired/preview-in-app.png' });
   const download = page.waitForEvent('download');
   await page.getByTestId('save-document').click();
   expect((await download).suggestedFilename()).toMatch(/^信息采集表-石桥村-欧阳振华-.*\.docx$/);
@@ -43,7 +44,7 @@ test('generates a form from the household page and previews it', async ({ logged
 test('generates from the documents page by household search', async ({ loggedIn: page, server }) => {
   await household(server);
   await page.goto(`${server.url}/#/documents`);
-  await page.getByTestId('form-incomeSheet').click();
+  await page.locator('label.ant-radio-button-wrapper', { hasText: '家庭收入核算表' }).click();
   await page.getByLabel('选择农户').fill('欧阳');
   await page.locator('.ant-select-dropdown:visible').getByText(/欧阳振华/).click();
   await page.getByTestId('generate-document').click();

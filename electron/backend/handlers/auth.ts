@@ -8,6 +8,7 @@ import { getSetting, putSetting } from '../repos/settings';
 import { parseProfile } from '../../../shared/domain/profile';
 import { PROFILE_KEY } from './settings';
 import type { HandlerTable } from './types';
+import { checkNewPassword } from './users';
 
 export const authHandlers: HandlerTable = {
   // A refused login must still count the failure and write its audit rows, so the refusal is
@@ -48,6 +49,7 @@ export const authHandlers: HandlerTable = {
   /** First run: only while no user exists, creates `admin`, the office names, and optionally the demo township. */
   'auth.setupAdmin': (ctx, input) => {
     if (countUsers(ctx.db) > 0) throw new DomainError('permission', '管理员已创建，请直接登录。');
+    checkNewPassword(ctx, 'password', input.password, 'admin', null);
     const at = ctx.nowIso();
     const id = ctx.ids.newId();
     insertUser(ctx.db, { id, username: 'admin', displayName: input.displayName, role: 'admin', scope: { kind: 'all' }, passwordHash: hashPassword(input.password), mustChangePassword: false, disabled: false, createdAt: at }, null);

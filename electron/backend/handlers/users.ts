@@ -45,7 +45,7 @@ const mustFind = (ctx: HandlerContext, id: string): UserRow => {
   return u;
 };
 
-function checkNewPassword(ctx: HandlerContext, field: string, password: string, username: string, userId: string | null): void {
+export function checkNewPassword(ctx: HandlerContext, field: string, password: string, username: string, userId: string | null): void {
   const sec = ctx.profile().security;
   const problems = passwordProblems(password, { minLength: sec.passwordMinLength, minClasses: sec.passwordMinClasses }, username);
   if (problems.length) throw validationError([{ path: field, message: problems.join('') }]);

@@ -30,7 +30,7 @@ export function FirstRunPage({ onDone }: { onDone: (user: SessionUser) => Promis
     }
   };
   return (
-    <div style={{ display: 'flex', justifyContent: 'center', paddingTop: '8vh', background: '#f5f7fa', minHeight: '100%' }}>
+    <div style={{ display: 'flex', justifyContent: 'center', paddingTop: '8vh', paddingBottom: '8vh', background: '#f5f7fa', minHeight: '100vh', boxSizing: 'border-box' }}>
       <Card title="欢迎使用防返贫监测工作站 · 首次设置" style={{ width: 520, height: 'fit-content' }}>
         <Typography.Paragraph className="gl-muted">本机还没有任何账号。请先创建管理员账号（用户名 admin），并填写单位名称。</Typography.Paragraph>
         {error && <Alert type="error" title={error} style={{ marginBottom: 16 }} />}
@@ -38,7 +38,7 @@ export function FirstRunPage({ onDone }: { onDone: (user: SessionUser) => Promis
           <Form.Item label="管理员姓名" name="displayName" rules={[{ required: true, message: '请填写管理员姓名' }]}>
             <Input />
           </Form.Item>
-          <Form.Item label="管理员密码（至少 8 位，含字母和数字）" name="password" rules={[{ required: true, min: 8, message: '密码至少 8 位' }]}>
+          <Form.Item label="管理员密码（至少 8 位，含大写字母、小写字母、数字、符号中的三类）" name="password" rules={[{ required: true, min: 8, message: '密码至少 8 位' }]}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item
