@@ -16,6 +16,7 @@ const SECTION_LABELS: Record<string, string> = {
 };
 
 const FIELD_LABELS: Record<string, string> = {
+  noticeShowsRisks: '公示公告显示主要风险',
   profileName: '口径名称',
   profileVersion: '口径版本',
   householdTypes: '户类型',

@@ -31,6 +31,19 @@ test('generates a form from the household page and previews it', async ({ logged
   await expect(preview).toContainText('欧阳振华');
   await expect(page.getByTestId('print-document')).toBeEnabled();
   await page.screenshot({ path: 'test-results/forms-wired/preview-in-app.png' });
+  // 打印: only the pages go to the printer (window.print stubbed: headless Chromium has no dialog)
+  await page.evaluate(() => {
+    window.print = () => document.body.setAttribute('data-printed-pages', String(document.querySelectorAll('body > .gl-print-root section.docx').length));
+  });
+  await page.getByTestId('print-document').click();
+  await expect(page.locator('body')).toHaveAttribute('data-printed-pages', /^[1-9]/);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('body > .gl-print-root')).toBeVisible();
+  await expect(page.locator('.ant-layout-sider')).toBeHidden();
+  await expect(page.getByTestId('dossier-tab')).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await expect(page.locator('body > .gl-print-root')).toHaveCount(0);
   const download = page.waitForEvent('download');
   await page.getByTestId('save-document').click();
   expect((await download).suggestedFilename()).toMatch(/^信息采集表-石桥村-欧阳振华-.*\.docx$/);

@@ -24,10 +24,14 @@ export interface ExportRequest {
 }
 
 /** Masked by default; a full export needs pii.unmask and a purpose. */
-export function decideMasking(ctx: HandlerContext, req: ExportRequest): boolean {
+/**
+ * Whether a list that leaves the office is masked: by default yes (profile); unmasked only for
+ * 'pii.unmask' with a stated purpose. Used by every outgoing export (registers, reports, ledgers).
+ */
+export function decideMasking(ctx: HandlerContext, req: Pick<ExportRequest, 'masked' | 'purpose'>): boolean {
   const profileDefault = ctx.profile().privacy.maskOutgoingExports;
   if (req.masked === false) {
-    if (!ctx.can('pii.unmask')) throw new DomainError('permission', '您的账号没有导出完整证件号码和电话的权限，只能导出遮挡后的名册。');
+    if (!ctx.can('pii.unmask')) throw new DomainError('permission', '您的账号没有导出完整证件号码和电话的权限，只能导出遮挡后的表格。');
     if (!req.purpose?.trim()) throw validationError([{ path: 'purpose', message: '导出完整信息须填写用途（如“报县乡村振兴局核对”），请填写。' }]);
     return false;
   }

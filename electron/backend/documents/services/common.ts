@@ -12,6 +12,7 @@ import { getMeetingHeader } from '../../repos/meetings';
 import { getNotice } from '../../repos/notices';
 import type { FormTarget, MapContext } from '../mappers';
 import { FORMS, type FormKey } from '../registry';
+import { decideMasking } from '../../exports/registerExport';
 
 export function mapContext(ctx: HandlerContext, masked: boolean): MapContext {
   return {
@@ -44,14 +45,8 @@ export function internalMasking(ctx: HandlerContext, form: FormKey, requested: b
  * Lists that leave the office (季度表, 台账): masked by default (privacy.maskOutgoingExports); an
  * unmasked copy needs pii.unmask and a stated purpose, and is audited as such by the caller.
  */
-export function outgoingMasking(ctx: HandlerContext, requested: boolean | undefined, purpose: string | undefined): boolean {
-  if (requested === false) {
-    if (!ctx.can('pii.unmask')) throw new DomainError('permission', '您的账号没有导出完整证件号码和电话的权限，只能导出遮挡后的表格。');
-    if (!purpose?.trim()) throw validationError([{ path: 'purpose', message: '导出完整信息须填写用途（如“报县乡村振兴局核对”），请填写。' }]);
-    return false;
-  }
-  return requested ?? (ctx.profile().privacy.maskOutgoingExports || !ctx.can('pii.unmask'));
-}
+/** Outgoing lists mask by default; see decideMasking (one rule for every export). */
+export const outgoingMasking = (ctx: HandlerContext, requested: boolean | undefined, purpose: string | undefined): boolean => decideMasking(ctx, { masked: requested, purpose });
 
 /** Exactly one record names what to print. */
 export function singleTarget(input: FormTarget): FormTarget {
