@@ -9,7 +9,8 @@ import { formatTable, runBenchmark, type Benchmark, type BenchResult } from './h
 // npm run bench -- --quick      a tenth of the scale, under 2 minutes
 // npm run bench -- --ui         the Playwright register-grid measurement (Chromium) on the county DB
 // npm run bench -- --only P2,P7 only benchmarks whose name starts with one of these
-// Results: a table on stdout and bench/results.json (merged by name when --only/--ui ran a subset).
+// Results: a table on stdout and bench/results.json (merged by name when --only/--ui ran a subset;
+// a full run keeps the UI entries).
 
 const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, ui: { type: 'boolean', default: false }, only: { type: 'string' } },
@@ -56,13 +57,17 @@ async function main(): Promise<void> {
   if (results.some((r) => r.error)) process.exitCode = 1;
 }
 
-/** A subset run replaces its own entries and keeps the others; a full run writes a fresh file. */
+/**
+ * A subset run (--only, --ui) replaces its own entries and keeps the others; a full run writes the
+ * backend benchmarks afresh but keeps the UI entries (only --ui makes those). measured_at dates each.
+ */
 function writeResults(results: BenchResult[], merge: boolean): void {
   let out = results;
-  if (merge && existsSync(resultsFile)) {
+  if (existsSync(resultsFile)) {
     const previous = JSON.parse(readFileSync(resultsFile, 'utf8')) as BenchResult[];
     const names = new Set(results.map((r) => r.name));
-    out = [...previous.filter((r) => !names.has(r.name)), ...results];
+    const keep = previous.filter((r) => !names.has(r.name) && (merge || r.name.startsWith('UI ')));
+    out = [...results, ...keep];
   }
   writeFileSync(resultsFile, `${JSON.stringify(out, null, 2)}\n`);
   console.log(`wrote ${resultsFile}`);

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { BENCH_ADMIN_PASSWORD, workingCopy } from './county';
 import type { BenchContext } from './context';
-import { describeTarget, type BenchResult, type Target } from './harness';
+import type { BenchResult } from './harness';
 import { pageMetrics } from './uiPage';
 
 // npm run bench -- --ui: the household register in Chromium on the county DB, through browser
@@ -67,10 +67,10 @@ async function login(page: Page, url: string): Promise<void> {
   await page.getByText('防返贫监测工作站').first().waitFor({ timeout: 60_000 });
 }
 
-function result(ctx: BenchContext, name: string, target: Target, ours: number, floor: number | null, detail?: Record<string, unknown>): BenchResult {
+/** The issue sets no UI targets: results are informative (pass null) with the threshold we propose. */
+function result(ctx: BenchContext, name: string, proposed: string, ours: number, floor: number | null, detail?: Record<string, unknown>): BenchResult {
   const ratio = floor ? ours / floor : null;
-  const pass = target.kind === 'ms' ? ours <= target.maxMs : target.kind === 'ratio' ? (ratio === null ? null : ratio <= target.max) : null;
-  return { name, ours_ms: Math.round(ours * 10) / 10, floor_ms: floor === null ? null : Math.round(floor * 10) / 10, ratio: ratio === null ? null : Math.round(ratio * 1000) / 1000, target: describeTarget(target), pass, unit: 'ms', stat: 'p50', scale: ctx.scaleLabel, measured_at: new Date().toISOString(), load_avg: Math.round(loadavg()[0] * 100) / 100, detail };
+  return { name, ours_ms: Math.round(ours * 10) / 10, floor_ms: floor === null ? null : Math.round(floor * 10) / 10, ratio: ratio === null ? null : Math.round(ratio * 1000) / 1000, target: `info (proposed ${proposed})`, pass: null, unit: 'ms', stat: 'single run', scale: ctx.scaleLabel, measured_at: new Date().toISOString(), load_avg: Math.round(loadavg()[0] * 100) / 100, detail };
 }
 
 export async function runUiBenchmarks(ctx: BenchContext): Promise<BenchResult[]> {
@@ -89,14 +89,17 @@ export async function runUiBenchmarks(ctx: BenchContext): Promise<BenchResult[]>
     const term = list.value.rows[0].headName;
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await login(page, base);
-    const m = await pageMetrics(page, base, term, ctx.log);
+    const m = await pageMetrics(page, term, ctx.log).catch(async (e: unknown) => {
+      await page.screenshot({ path: join(root, 'bench/.data/ui-failure.png') });
+      throw e;
+    });
     const firstPageFloor = await apiFloor(base, token, 'households.list', { filter: {}, sort: [], startRow: 0, endRow: 100 });
     const searchFloor = await apiFloor(base, token, 'households.list', { filter: { search: m.searchTerm }, sort: [], startRow: 0, endRow: 100 });
     const deepFloor = await apiFloor(base, token, 'households.list', { filter: {}, sort: [], startRow: 10_000, endRow: 10_100 });
     return [
-      result(ctx, 'UI first rows (register open)', { kind: 'ms', maxMs: 1000, stat: 'p50' }, m.firstRowsMs, firstPageFloor, { cold_load_first_rows_ms: m.coldFirstRowsMs, divisions_list_ms: m.divisionsMs, floor: 'households.list first page over HTTP' }),
-      result(ctx, 'UI search → updated rows', { kind: 'ms', maxMs: 300, stat: 'p50' }, m.searchMs, searchFloor, { term: m.searchTerm, floor: 'the same search over HTTP' }),
-      result(ctx, 'UI scroll 10,000 rows: dropped frames %', { kind: 'ms', maxMs: 10, stat: 'p50' }, m.scroll.droppedPct, null, { ...m.scroll, page_at_row_10000_over_http_ms: Math.round(deepFloor), note: 'ours_ms holds the % of frames dropped (target ≤ 10 %)' }),
+      result(ctx, 'UI first rows (register open)', '≤ 1000 ms', m.firstRowsMs, firstPageFloor, { cold_load_first_rows_ms: m.coldFirstRowsMs, divisions_list_ms: m.divisionsMs, floor: 'households.list first page over HTTP' }),
+      result(ctx, 'UI search → updated rows', '≤ 300 ms', m.searchMs, searchFloor, { term: m.searchTerm, floor: 'the same search over HTTP' }),
+      result(ctx, 'UI scroll 10,000 rows: dropped frames %', '≤ 10 % of frames', m.scroll.droppedPct, m.scroll.idleDroppedPct || null, { ...m.scroll, page_at_row_10000_over_http_ms: Math.round(deepFloor), note: 'ours_ms / floor_ms hold % of frames dropped: scrolling 10,000 rows in ~5 s / the same page idle for 2 s' }),
     ];
   } finally {
     await browser.close();

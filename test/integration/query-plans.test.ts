@@ -8,7 +8,9 @@ import { listHouseholds } from '../../electron/backend/repos/households';
 import { matchIdNumbers } from '../../electron/backend/repos/idMatch';
 import { listMembers } from '../../electron/backend/repos/memberList';
 import { findActiveByIdNumber } from '../../electron/backend/repos/members';
-import { householdStatsCells } from '../../electron/backend/repos/stats';
+import { householdCountsByDivision, householdStatsCells } from '../../electron/backend/repos/stats';
+import { HandlerContext } from '../../electron/backend/context';
+import { statsSummary } from '../../electron/backend/handlers/stats';
 import { seedVillage, startTestBackend, type TestBackend } from '../support/backend';
 
 // The register's query plans, as the app runs them: no sqlite_stat1 (the app never runs ANALYZE),
@@ -164,10 +166,24 @@ describe('member and division lookups', () => {
     expect(q.plan.join('\n')).toMatch(/households_group \(group_id=\?\)/);
   });
 
+  it('household counts per village and group come from one ordered pass over the stats index', () => {
+    const [q] = plansOf(db, (pdb) => householdCountsByDivision(pdb));
+    expect(q.plan.join('\n')).toMatch(/SCAN households USING (COVERING )?INDEX households_live_stats/);
+    expect(q.plan.join('\n')).not.toMatch(/TEMP B-TREE FOR GROUP BY/);
+    const counts = householdCountsByDivision(db);
+    expect([counts.get(villageId), counts.get(groupId)]).toEqual([1, 1]);
+  });
+
   it('stats.summary reads one covering index, not the table', () => {
     const [q] = plansOf(db, (pdb) => householdStatsCells(pdb, ALL));
     // EXPLAIN says "USING INDEX" rather than COVERING because deleted_at is named in the WHERE, but the
     // partial index already implies it, so no table row is read (0.1 s vs 1 s at county scale).
     expect(q.plan.join('\n')).toMatch(/SCAN households USING (COVERING )?INDEX households_live_stats/);
+    // …and what it reads adds up: the handler's totals equal plain counts of the live register.
+    const summary = statsSummary(new HandlerContext(t.backend.services, t.admin), {});
+    const plain = db.prepare(`SELECT count(*) AS households, coalesce(sum(member_count), 0) AS people FROM households NOT INDEXED WHERE deleted_at IS NULL`).get();
+    expect({ households: summary.households, people: summary.people }).toEqual(plain);
+    expect(summary.byVillage.find((v) => v.villageId === villageId)).toMatchObject({ households: 1, people: 1 });
+    expect(summary.byColour).toEqual([{ key: null, label: '未评级', households: 1, people: 1 }]);
   });
 });

@@ -42,9 +42,11 @@ CREATE INDEX members_id_number_cover ON members(id_number, deleted_at, household
 CREATE INDEX members_name_cover ON members(name, deleted_at, left_at, household_id);
 CREATE INDEX members_pinyin_cover ON members(pinyin, deleted_at, left_at, household_id);
 
--- stats.summary (dashboard): households and people by village × 户类型 × colour × 类别 × status in
--- ONE index-only pass. Reading the 300k table rows instead takes ~1 s; this index ~0.1 s.
-CREATE INDEX households_live_stats ON households(village_id, household_type, colour, category, status, member_count) WHERE deleted_at IS NULL;
+-- stats.summary (dashboard: households and people by village × 户类型 × colour × 类别 × status) and
+-- the per-division household counts of divisions.list, each in ONE index-only pass in index order
+-- (repos/stats.ts). Reading the 300k table rows instead takes ~1 s; one correlated count per
+-- division (2,000 divisions) ~0.9 s even with the indexes above.
+CREATE INDEX households_live_stats ON households(village_id, group_id, household_type, colour, category, status, member_count) WHERE deleted_at IS NULL;
 
 -- 季度风险评估表 (exports.quarterly): the households graded in a quarter. Lets documentsReports'
 -- householdsGradedIn drive from the quarter's grades (`h.id IN (SELECT household_id FROM
