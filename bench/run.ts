@@ -69,6 +69,9 @@ function writeResults(results: BenchResult[], merge: boolean): void {
     const keep = previous.filter((r) => !names.has(r.name) && (merge || r.name.startsWith('UI ')));
     out = [...results, ...keep];
   }
+  // P1…P7 in order, the UI measurements last.
+  const rank = (r: BenchResult) => `${r.name.startsWith('UI ') ? 'Z' : 'A'}${r.name}`;
+  out = [...out].sort((a, b) => rank(a).localeCompare(rank(b)));
   writeFileSync(resultsFile, `${JSON.stringify(out, null, 2)}\n`);
   console.log(`wrote ${resultsFile}`);
 }

@@ -45,10 +45,23 @@ await build({
   external: ['electron'],
 });
 
+// Worker-thread jobs (batch forms, background checks): bundled beside main.cjs, where jobEntry()
+// resolves them from the bundle's URL (or GUARDLINE_JOBS_DIR).
+for (const name of ['batchDocx.worker', 'quickCheck.worker']) {
+  await build({
+    ...common,
+    entryPoints: [join(root, 'electron', 'backend', 'jobs', `${name}.ts`)],
+    outfile: join(out, `${name}.js`),
+    external: ['better-sqlite3'],
+    define: { 'import.meta.url': '__guardline_bundle_url' },
+    banner: { js: "const __guardline_bundle_url = require('node:url').pathToFileURL(__filename).href;" },
+  });
+}
+
 const migrationsFrom = join(root, 'electron', 'backend', 'db', 'migrations');
 const migrationsTo = join(out, 'migrations');
 mkdirSync(migrationsTo, { recursive: true });
 const sql = readdirSync(migrationsFrom).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f));
 for (const f of sql) copyFileSync(join(migrationsFrom, f), join(migrationsTo, f));
 
-console.log(`dist-electron: main.cjs, preload.cjs, ${sql.length} migrations`);
+console.log(`dist-electron: main.cjs, preload.cjs, 2 job workers, ${sql.length} migrations`);

@@ -20,6 +20,7 @@ import { meetingsMethods } from './methods/meetings';
 import { membersMethods } from './methods/members';
 import { noticesMethods } from './methods/notices';
 import { settingsMethods } from './methods/settings';
+import { statsMethods } from './methods/stats';
 import { systemMethods } from './methods/system';
 import { templatesMethods } from './methods/templates';
 import { testingMethods } from './methods/testing';
@@ -54,6 +55,7 @@ export const contract = mergeMethodTables(
   followupsMethods,
   documentsMethods,
   templatesMethods,
+  statsMethods,
   testingMethods,
 );
 

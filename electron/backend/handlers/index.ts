@@ -21,6 +21,7 @@ import { cadresHandlers } from './cadres';
 import { followupsHandlers } from './followups';
 import { documentsHandlers } from './documents';
 import { templatesHandlers } from './templates';
+import { statsHandlers } from './stats';
 import type { HandlerTable } from './types';
 
 /** Every aggregate's handlers, merged; a method handled twice is a start-up error. */
@@ -50,6 +51,7 @@ export function allHandlers(): HandlerTable {
     followupsHandlers,
     documentsHandlers,
     templatesHandlers,
+    statsHandlers,
   ];
   const out: Record<string, unknown> = {};
   for (const t of tables) {

@@ -13,8 +13,9 @@ import { jobEntry, spawnWorker } from './spawnWorker';
 // transferred, not copied, and are returned in input order.
 //
 // Packing is CPU-bound JS: on the main thread 1,000 forms would block every other request for
-// seconds. Here the main thread only posts messages. Small batches skip the pool (starting a
-// worker costs more than a handful of forms).
+// seconds. Here the main thread only posts messages. A pool stays warm for a minute after a batch
+// (a fresh worker pays module loading and a cold JIT: ~1 s before its first form), and is unref'd
+// so an idle pool never keeps the process alive. Tiny batches skip the pool.
 
 export interface BatchDocxOptions<K extends FormKey> {
   formKey: K;
@@ -31,12 +32,48 @@ export interface BatchDocxOptions<K extends FormKey> {
   signal?: AbortSignal;
 }
 
-/** What the worker sends back for one chunk. */
-export type WorkerReply = { seq: number; buffers: ArrayBuffer[] } | { seq: number; error: { code?: ErrorCode; message: string; details?: unknown } };
-/** What the worker receives: one chunk of models (the form key and options travel in workerData). */
+/** What a worker receives: one chunk of models of one form. */
 export interface WorkerTask {
   seq: number;
+  formKey: FormKey;
+  print: PrintOptions;
   models: unknown[];
+}
+/** What the worker sends back for one chunk. */
+export type WorkerReply = { seq: number; buffers: ArrayBuffer[] } | { seq: number; error: { code?: ErrorCode; message: string; details?: unknown } };
+
+/** How long an idle pool is kept for the next batch. */
+export const POOL_IDLE_MS = 60_000;
+
+let warm: { workers: Worker[]; timer: NodeJS.Timeout } | null = null;
+
+/** Terminates the warm pool now (shutdown, tests, benchmarks measuring a cold start). */
+export async function shutdownDocxPool(): Promise<void> {
+  const pool = warm;
+  warm = null;
+  if (!pool) return;
+  clearTimeout(pool.timer);
+  await Promise.all(pool.workers.map((w) => w.terminate()));
+}
+
+function acquire(size: number): Worker[] {
+  if (warm && warm.workers.length >= size) {
+    const pool = warm;
+    warm = null; // a concurrent batch gets its own workers
+    clearTimeout(pool.timer);
+    for (const w of pool.workers) w.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit');
+    return pool.workers;
+  }
+  return Array.from({ length: size }, () => spawnWorker(jobEntry('batchDocx.worker'), null));
+}
+
+function release(workers: Worker[], healthy: boolean): void {
+  for (const w of workers) w.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit');
+  if (!healthy || warm) return void workers.forEach((w) => void w.terminate());
+  for (const w of workers) w.unref();
+  const timer = setTimeout(() => void shutdownDocxPool(), POOL_IDLE_MS);
+  timer.unref();
+  warm = { workers, timer };
 }
 
 export async function buildDocxBatch<K extends FormKey>(options: BatchDocxOptions<K>): Promise<Buffer[]> {
@@ -45,7 +82,7 @@ export async function buildDocxBatch<K extends FormKey>(options: BatchDocxOption
   if (models.length === 0) return [];
   const poolSize = Math.max(0, Math.min(options.workers ?? availableParallelism(), Math.ceil(models.length / (options.chunkSize ?? 8))));
   if (poolSize === 0 || models.length < (options.inlineBelow ?? 8)) return buildInline(options);
-  return buildInPool(options, poolSize);
+  return buildInPool(options, acquire(poolSize));
 }
 
 async function buildInline<K extends FormKey>(options: BatchDocxOptions<K>): Promise<Buffer[]> {
@@ -58,12 +95,11 @@ async function buildInline<K extends FormKey>(options: BatchDocxOptions<K>): Pro
   return out;
 }
 
-function buildInPool<K extends FormKey>(options: BatchDocxOptions<K>, poolSize: number): Promise<Buffer[]> {
+function buildInPool<K extends FormKey>(options: BatchDocxOptions<K>, workers: Worker[]): Promise<Buffer[]> {
   const { models, signal } = options;
   const chunk = options.chunkSize ?? 8;
   const chunks = Math.ceil(models.length / chunk);
   const results: Buffer[] = new Array(models.length);
-  const workers: Worker[] = [];
   let next = 0;
   let finishedChunks = 0;
   let done = 0;
@@ -73,7 +109,8 @@ function buildInPool<K extends FormKey>(options: BatchDocxOptions<K>, poolSize: 
       if (settled) return;
       settled = true;
       signal?.removeEventListener('abort', onAbort);
-      for (const w of workers) void w.terminate();
+      // A failed or cancelled batch may leave chunks in flight: those workers are not reused.
+      release(workers, error === null);
       if (error) reject(error);
       else resolve(results);
     };
@@ -82,7 +119,7 @@ function buildInPool<K extends FormKey>(options: BatchDocxOptions<K>, poolSize: 
     const feed = (w: Worker) => {
       if (next >= chunks) return;
       const seq = next++;
-      w.postMessage({ seq, models: models.slice(seq * chunk, (seq + 1) * chunk) } satisfies WorkerTask);
+      w.postMessage({ seq, formKey: options.formKey, print: options.print ?? {}, models: models.slice(seq * chunk, (seq + 1) * chunk) } satisfies WorkerTask);
     };
     const onReply = (w: Worker, reply: WorkerReply) => {
       if ('error' in reply) return finish(new DomainError(reply.error.code ?? 'internal', reply.error.message, reply.error.details));
@@ -93,12 +130,11 @@ function buildInPool<K extends FormKey>(options: BatchDocxOptions<K>, poolSize: 
       if (finishedChunks === chunks) finish(null);
       else feed(w);
     };
-    for (let i = 0; i < poolSize; i++) {
-      const w = spawnWorker(jobEntry('batchDocx.worker'), { formKey: options.formKey, print: options.print ?? {} });
-      workers.push(w);
+    for (const w of workers) {
+      w.ref();
       w.on('message', (reply: WorkerReply) => onReply(w, reply));
       w.on('error', (e) => finish(e));
-      w.on('exit', (code) => code !== 0 && !settled && finish(new Error(`batch docx worker exited with code ${code}`)));
+      w.on('exit', (code) => finish(new Error(`batch docx worker exited with code ${code}`)));
       // Two chunks in flight per worker: the next one is waiting when the current one is posted back.
       feed(w);
       feed(w);
