@@ -53,7 +53,7 @@ export class MeetingPage {
     const dialog = this.page.getByRole('dialog', { name: `签字：${name}` });
     const canvas = dialog.getByTestId('signature-canvas');
     await expect(canvas).toBeVisible();
-    const box = (await canvas.boundingBox())!;
+    const box = await settledBox(canvas);
     const m = this.page.mouse;
     await m.move(box.x + 40, box.y + 100 + seed * 5);
     await m.down();
@@ -75,4 +75,16 @@ export class MeetingPage {
   signatureRow(name: string): Locator {
     return this.page.getByTestId('meeting-signatures').locator('tr').filter({ hasText: name });
   }
+}
+
+/** The canvas's box once the modal's opening animation has finished (two equal readings). */
+async function settledBox(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  let last = await locator.boundingBox();
+  for (let i = 0; i < 50; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = await locator.boundingBox();
+    if (now && last && now.x === last.x && now.y === last.y && now.width === last.width && now.height === last.height) return now;
+    last = now;
+  }
+  throw new Error('signature canvas never settled');
 }

@@ -47,6 +47,8 @@ export function SignaturePadModal({ signer, open, onCancel, onSign }: { signer: 
       title={`签字：${signer}`}
       open={open}
       onCancel={onCancel}
+      // A stroke that runs past the canvas must not close the pad and lose the signature.
+      maskClosable={false}
       width={640}
       destroyOnHidden
       footer={
