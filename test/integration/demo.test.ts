@@ -42,6 +42,9 @@ describe('demo township generator', () => {
       expect(monitored).toBeGreaterThan(0);
       const audited = (db.prepare(`SELECT count(*) AS n FROM audit_log WHERE entity = 'household'`).get() as { n: number }).n;
       expect(audited).toBe(2000);
+      // The demo's monitored status reaches the change log too (county sync sees what the register shows).
+      const synced = (db.prepare(`SELECT count(DISTINCT entity_id) AS n FROM change_log WHERE entity = 'household' AND json_extract(data, '$.status') = 'monitoring'`).get() as { n: number }).n;
+      expect(synced).toBe(monitored);
       console.log(`demo township: ${n} households seeded in ${Math.round(ms)} ms`);
       // A second setup is refused: the admin exists now.
       const again = await backend.dispatch('auth.setupAdmin', { displayName: 'x', password: 'Demo-Passw0rd', demo: false }, null);

@@ -1,6 +1,7 @@
 import type { HandlerContext } from '../context';
 import { saveHousehold } from '../handlers/households';
 import * as divisions from '../repos/divisions';
+import { getHousehold } from '../repos/households';
 import { demoVillages, generateHouseholds, type DemoHousehold } from './generator';
 
 /**
@@ -35,10 +36,15 @@ export function seedDemoTownship(ctx: HandlerContext, options: { households: num
   return { households: n };
 }
 
-/** Demo only: monitored status and colour normally come from the procedures and assessments. */
+/**
+ * Demo only: monitored status and colour normally come from the procedures and assessments. The
+ * row version moves and the change log gets the row, so demo data syncs like any other.
+ */
 function markDemoStatus(ctx: HandlerContext, id: string, s: Pick<DemoHousehold, 'status' | 'category' | 'colour' | 'riskTypes'>, at: string): void {
   if (s.status === 'normal' && !s.colour) return;
   ctx.db
-    .prepare(`UPDATE households SET status = ?, category = ?, colour = ?, risk_types = ?, monitored_since = ? WHERE id = ?`)
+    .prepare(`UPDATE households SET status = ?, category = ?, colour = ?, risk_types = ?, monitored_since = ?, row_version = row_version + 1 WHERE id = ?`)
     .run(s.status, s.category, s.colour, JSON.stringify(s.riskTypes), s.status === 'monitoring' ? at.slice(0, 10) : null, id);
+  const after = getHousehold(ctx.db, id)!;
+  ctx.change('household', id, after.rowVersion, 'upsert', { ...after, members: undefined, formerMembers: undefined });
 }

@@ -2,6 +2,7 @@ import type { Scope } from '../../../shared/domain/permissions';
 import type { Db } from '../db/connection';
 import { stmt } from '../db/statements';
 import { chunked, householdScope } from './assistanceFacts';
+import { measureFields } from './measures';
 
 // Reads behind 文书打印, 一户一档 and the outgoing Excel reports (SQL only, rows → plain objects). The
 // per-record reads (household, income, assessments, cases, meetings, notices) reuse their areas' repos;
@@ -100,23 +101,7 @@ export interface MeasureRow {
   effect: string;
 }
 
-const toMeasureRow = (r: Record<string, unknown>): MeasureRow => ({
-  id: r.id as string,
-  householdId: r.household_id as string,
-  category: r.category as string,
-  item: str(r.item),
-  priority: str(r.priority),
-  content: r.content as string,
-  responsibleUnit: r.responsible_unit as string,
-  responsiblePerson: r.responsible_person as string,
-  plannedStart: str(r.planned_start),
-  plannedEnd: str(r.planned_end),
-  actualStart: str(r.actual_start),
-  actualEnd: str(r.actual_end),
-  amountFen: (r.amount_fen as number | null) ?? null,
-  status: r.status as string,
-  effect: r.effect as string,
-});
+const toMeasureRow = (r: Record<string, unknown>): MeasureRow => measureFields(r);
 
 /** Measures of households, by start date. */
 export function measuresOf(db: Db, householdIds: readonly string[]): MeasureRow[] {

@@ -12,12 +12,10 @@ const SELECT = `SELECT m.*, h.head_name, h.village_id, v.name AS village_name
 
 const str = (v: unknown): string | null => (v as string | null) ?? null;
 
-const toMeasure = (r: Record<string, unknown>): Measure => ({
+/** The measure's own columns, shared by the register (toMeasure) and the document mappers. */
+export const measureFields = (r: Record<string, unknown>) => ({
   id: r.id as string,
   householdId: r.household_id as string,
-  headName: r.head_name as string,
-  villageId: r.village_id as string,
-  villageName: (r.village_name as string | null) ?? '',
   category: r.category as string,
   item: str(r.item),
   priority: str(r.priority),
@@ -31,6 +29,13 @@ const toMeasure = (r: Record<string, unknown>): Measure => ({
   amountFen: (r.amount_fen as number | null) ?? null,
   status: r.status as MeasureStatus,
   effect: r.effect as string,
+});
+
+const toMeasure = (r: Record<string, unknown>): Measure => ({
+  ...measureFields(r),
+  headName: r.head_name as string,
+  villageId: r.village_id as string,
+  villageName: (r.village_name as string | null) ?? '',
   rowVersion: r.row_version as number,
   updatedAt: r.updated_at as string,
   updatedBy: str(r.updated_by),
