@@ -20,8 +20,12 @@ export class RegisterPage {
 
   /** Picks an option in an antd Select found by its aria-label. */
   async choose(label: string, option: string, scope: Locator | Page = this.page): Promise<void> {
+    // Start from no open dropdown: a previous one still closing would also match ':visible'.
+    const open = this.page.locator('.ant-select-dropdown:visible');
+    await expect(open).toHaveCount(0);
     await scope.getByRole('combobox', { name: label, exact: true }).click();
-    await this.page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+    await open.getByTitle(option, { exact: true }).click();
+    await expect(open).toHaveCount(0);
   }
 
   rowWithText(text: string): Locator {
