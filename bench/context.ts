@@ -48,6 +48,8 @@ export function createContext(options: { quick: boolean; log?: (m: string) => vo
         const c = await ctx.county();
         const dataDir = workingCopy(c, 'shared');
         const backend = await createBackend({ dataDir, log: { error: (m, e) => log(`[backend] ${m} ${String(e ?? '')}`), warn: (m) => log(`[backend] ${m}`) } });
+        // The start no longer waits for the day's first backup; the benchmarks must not run beside it.
+        await backend.maintenance;
         return { backend, session: await login(backend), dataDir };
       })()),
     close: async () => {

@@ -8,16 +8,19 @@ import { percentile, type Benchmark, type Measured } from '../harness';
 // P6 — start and memory, each measured in a fresh child process (bench/probes/start.ts), three
 // times per side, alternating, medians reported. Page cache is warm (the working copy was just
 // written): a first start after a reboot reads the file from disk and is slower.
-// createBackend (since lifecycle.ts was wired in) runs the quick_check itself and, on the first
-// start of a day, a verified daily backup: the first probe on the fresh working copy is that
-// first start and is reported apart; the medians are ordinary starts.
+// createBackend returns once the backend can answer: the county file's quick_check runs on a
+// worker afterwards (backend.integrity) and, on the first start of a day, the verified daily
+// backup after that (backend.maintenance). The first probe on the fresh working copy is that
+// first start: it waits for the backup and is reported apart; the medians are ordinary starts.
+// The floor is the same inline work done by better-sqlite3 alone (open, pragmas, user_version,
+// schema read); both sides' quick_check times are reported in the detail.
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-type Probe = Record<string, number | boolean>;
+type Probe = Record<string, number | boolean | string | null>;
 
-function probe(mode: 'ours' | 'floor', dataDir: string): Promise<Probe> {
+function probe(mode: 'ours' | 'floor', dataDir: string, variant: 'first' | 'ordinary' = 'ordinary'): Promise<Probe> {
   return new Promise((res, rej) => {
-    const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'bench/probes/start.ts'), mode, dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'bench/probes/start.ts'), mode, dataDir, variant], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -43,7 +46,7 @@ function measureOnce(ctx: BenchContext): Promise<State> {
   if (!p) {
     p = (async () => {
       const dataDir = workingCopy(await ctx.county(), 'p6');
-      const s: State = { ours: [], floor: [], firstOfDay: await probe('ours', dataDir) };
+      const s: State = { ours: [], floor: [], firstOfDay: await probe('ours', dataDir, 'first') };
       for (let i = 0; i < 3; i++) {
         s.ours.push(await probe('ours', dataDir));
         s.floor.push(await probe('floor', dataDir));
@@ -57,26 +60,31 @@ function measureOnce(ctx: BenchContext): Promise<State> {
 
 const med = (xs: Probe[], key: string) => Math.round(percentile(xs.map((x) => x[key] as number), 50) * 10) / 10;
 
+const round = (x: unknown) => (typeof x === 'number' ? Math.round(x) : x);
+
 const start: Benchmark<BenchContext> = {
   name: 'P6 start (createBackend)',
   target: { kind: 'ms', maxMs: 300, stat: 'p50' },
-  note: 'ours = createBackend as shipped (open, pragmas, quick_check, migration check, start audit); floor = better-sqlite3 open + pragmas + quick_check',
+  note: 'ours = createBackend as shipped (open, pragmas, header/schema checks, migration check, start audit; the county file is quick_checked on a worker after the start); floor = better-sqlite3 open + pragmas + user_version + schema read',
   setup: (ctx) => ctx,
   measure: async (ctx): Promise<Measured> => {
     const s = await measureOnce(ctx);
-    const ours = s.ours.map((x) => x.startMs as number);
-    const floor = s.floor.map((x) => (x.startMs as number) + (x.quickCheckMs as number));
+    const first = s.firstOfDay;
     return {
-      ours: percentile(ours, 50),
-      floor: percentile(floor, 50),
+      ours: percentile(s.ours.map((x) => x.startMs as number), 50),
+      floor: percentile(s.floor.map((x) => x.startMs as number), 50),
       detail: {
-        first_start_of_day_ms: Math.round(s.firstOfDay.startMs as number),
-        quick_check_alone_ms: med(s.ours, 'quickCheckMs'),
-        start_without_quick_check_ms: Math.round(percentile(ours, 50) - med(s.ours, 'quickCheckMs')),
-        background_check_done_after_ms: med(s.ours, 'backgroundCheckMs'),
-        floor_open_pragmas_ms: med(s.floor, 'startMs'),
+        background_verdict: [...new Set(s.ours.map((x) => x.verdict))].join(','),
+        background_check_ms: med(s.ours, 'backgroundCheckMs'),
+        verdict_after_start_call_ms: med(s.ours, 'verdictAfterMs'),
+        event_loop_max_delay_during_check_ms: med(s.ours, 'verdictLagMaxMs'),
         floor_quick_check_ms: med(s.floor, 'quickCheckMs'),
-        quick_check_ok: s.ours.every((x) => x.quickCheckOk),
+        quick_check_ok: s.ours.every((x) => x.quickCheckOk) && s.floor.every((x) => x.quickCheckOk),
+        first_start_of_day_ms: round(first.startMs),
+        first_start_daily_backup_done_after_ms: round(first.dailyBackupAfterMs),
+        first_start_daily_backup: first.dailyBackupId,
+        first_start_event_loop_max_delay_during_backup_ms: round(first.dailyBackupLagMaxMs),
+        first_start_event_loop_p99_delay_during_backup_ms: round(first.dailyBackupLagP99Ms),
       },
     };
   },

@@ -1,20 +1,24 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Db } from '../../electron/backend/db/connection';
 import { captureStatements, rawReplay } from '../sqlCapture';
 
 // P6 probe, run in a FRESH process per measurement (bench/benchmarks/p6-start.ts) so start time and
 // RSS are what an app start sees, not what a bench process full of fixtures holds.
-//   ours:  createBackend() on the county data dir (as shipped: open, pragmas, quick_check, migration
-//          check, start audit, daily backup), then quick_check alone again inline and on a worker
-//          thread (jobs/quickCheck.ts), for the split; then the P2 queries through dispatch; RSS.
-//   floor: better-sqlite3 alone: open + the same pragmas + user_version + quick_check; the same
-//          register SQL raw; RSS after.
+//   ours:  createBackend() on the county data dir, as shipped: open, pragmas, cheap header/schema
+//          checks, migration check, start audit — the county file's quick_check then runs on a
+//          worker (backend.integrity) and, on the first start of a day, the daily backup after it
+//          (backend.maintenance). Reports the start, when the background verdict landed, the main
+//          thread's worst event-loop delay meanwhile, then the P2 queries through dispatch; RSS.
+//          `ours first` additionally waits for the day's backup (so later probes are ordinary starts).
+//   floor: better-sqlite3 alone: open + the same pragmas + user_version + schema read (what the
+//          start still does inline), then quick_check timed apart; the same register SQL raw; RSS.
 // Prints one JSON line. Modules load inside each mode, so the floor's RSS holds no backend code.
 
 const DB_FILE = 'guardline.db';
 
-const [mode, dataDir] = process.argv.slice(2);
+const [mode, dataDir, variant] = process.argv.slice(2);
 const mb = () => Math.round((process.memoryUsage().rss / 1024 / 1024) * 10) / 10;
 
 /** The P2 query set, parameters picked from the data as p2-register.ts does. */
@@ -38,19 +42,28 @@ function p2Inputs(db: Db): { filter: Record<string, string>; sort: { colId: stri
   ];
 }
 
-async function ours(): Promise<Record<string, number | boolean>> {
+async function ours(firstOfDay: boolean): Promise<Record<string, number | boolean | string | null>> {
   const { createBackend } = await import('../../electron/backend/index');
-  const { quickCheckInBackground } = await import('../../electron/backend/jobs/quickCheck');
   const { login } = await import('../context');
   const t0 = performance.now();
-  const backend = await createBackend({ dataDir, log: { error: () => {}, warn: () => {} } });
+  const backend = await createBackend({ dataDir, log: { error: (m, e) => console.error(m, e ?? ''), warn: () => {} } });
   const startMs = performance.now() - t0;
   const rssStart = mb();
-  const t1 = performance.now();
-  const inline = backend.services.db.pragma('quick_check(100)', { simple: true }) === 'ok';
-  const quickCheckMs = performance.now() - t1;
-  // Background: how long the worker's check takes while the main thread is free.
-  const bg = await quickCheckInBackground(join(dataDir, DB_FILE));
+  // While the worker checks the file the main thread should stay free: the worst delay it sees.
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  const verdict = await backend.integrity;
+  const verdictAfterMs = performance.now() - t0;
+  lag.disable();
+  const verdictLagMaxMs = lag.max / 1e6;
+  let daily: { afterMs: number; lagMaxMs: number; lagP99Ms: number; id: string | null } | null = null;
+  if (firstOfDay) {
+    lag.reset();
+    lag.enable();
+    const info = await backend.maintenance;
+    lag.disable();
+    daily = { afterMs: performance.now() - t0, lagMaxMs: lag.max / 1e6, lagP99Ms: lag.percentile(99) / 1e6, id: info?.id ?? null };
+  }
   const session = await login(backend);
   for (const input of p2Inputs(backend.services.db)) {
     const r = await backend.dispatch('households.list', input, session);
@@ -58,16 +71,30 @@ async function ours(): Promise<Record<string, number | boolean>> {
   }
   const rssAfter = mb();
   backend.close();
-  return { startMs, quickCheckMs, quickCheckOk: inline && bg.ok, backgroundCheckMs: bg.ms, rssStart, rssAfter };
+  return {
+    startMs,
+    verdict: `${verdict.status}/${verdict.mode}`,
+    quickCheckOk: verdict.status === 'ok',
+    backgroundCheckMs: verdict.ms,
+    verdictAfterMs,
+    verdictLagMaxMs,
+    dailyBackupAfterMs: daily?.afterMs ?? null,
+    dailyBackupLagMaxMs: daily?.lagMaxMs ?? null,
+    dailyBackupLagP99Ms: daily?.lagP99Ms ?? null,
+    dailyBackupId: daily?.id ?? null,
+    rssStart,
+    rssAfter,
+  };
 }
 
-async function floor(): Promise<Record<string, number | boolean>> {
+async function floor(): Promise<Record<string, number | boolean | string | null>> {
   const { listHouseholds } = await import('../../electron/backend/repos/households');
   const t0 = performance.now();
   const db = new Database(join(dataDir, DB_FILE));
   // connection.ts's pragmas (openDatabase also reads each back to assert it took effect).
   for (const p of ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000', 'trusted_schema = OFF', 'secure_delete = ON', 'cell_size_check = ON', 'journal_size_limit = 67108864', 'case_sensitive_like = ON']) db.pragma(p);
   db.pragma('user_version', { simple: true });
+  db.prepare(`SELECT count(*) FROM sqlite_master`).get();
   const startMs = performance.now() - t0;
   const rssStart = mb();
   const t1 = performance.now();
@@ -80,5 +107,5 @@ async function floor(): Promise<Record<string, number | boolean>> {
   return { startMs, quickCheckMs, quickCheckOk: ok, rssStart, rssAfter };
 }
 
-const result = mode === 'floor' ? await floor() : await ours();
+const result = mode === 'floor' ? await floor() : await ours(variant === 'first');
 console.log(JSON.stringify(result));

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackendEvents, EventName } from '../../shared/api/events';
+import type { BackupInfo } from '../../shared/api/methods/backups';
 import type { Result } from '../../shared/api/result';
 import { parseProfile, type Profile } from '../../shared/domain/profile';
 import { authenticate } from './auth/sessions';
@@ -14,7 +15,8 @@ import { PROFILE_KEY } from './handlers/settings';
 import { getSetting, putSetting } from './repos/settings';
 import { ensureFirstAdmin } from './bootstrap';
 import { attachLifecycle, openOfficeDatabase } from './lifecycle';
-import { runStartupMaintenance } from './backup/service';
+import { verifyStartupIntegrity, type IntegrityVerdict } from './lifecycleIntegrity';
+import { recordStart, runDailyBackup } from './backup/service';
 import { systemClock, uuidIds, type Clock, type Ids } from './runtime';
 
 export interface BackendOptions {
@@ -27,6 +29,11 @@ export interface BackendOptions {
   migrationsDir?: string;
   /** Creates user `admin` with this password when the database has no users yet. */
   adminPassword?: string;
+  /**
+   * Database files above this size are quick_checked on a worker after the start instead of
+   * before it (lifecycleProbe.ts explains the 64 MB default). Tests set 0 to force the worker path.
+   */
+  inlineCheckMaxBytes?: number;
 }
 
 export interface Backend {
@@ -36,6 +43,21 @@ export interface Backend {
   on<E extends EventName>(event: E, listener: (payload: BackendEvents[E]) => void): () => void;
   readonly services: BackendServices;
   readonly dbPath: string;
+  /**
+   * The start-up integrity verdict. Settled at once for a small file (checked before the start);
+   * for a large one when the worker's quick_check is done — 'damaged' means the backend has just
+   * switched to read-only recovery mode. Never rejects.
+   */
+  readonly integrity: Promise<IntegrityVerdict>;
+  /**
+   * Work started after the start: the day's first backup (null when none was due, or it failed or
+   * was cancelled — failures are logged). Runs after a good integrity verdict. Never rejects.
+   */
+  readonly maintenance: Promise<BackupInfo | null>;
+  /**
+   * Synchronous: cancels the background check and the daily backup (an unfinished copy is deleted,
+   * never left final-named), then checkpoints and closes the database.
+   */
   close(): void;
 }
 
@@ -49,6 +71,7 @@ const consoleLog: Logger = {
 /**
  * Opens (or creates) the office database under `dataDir` and returns the one dispatch every
  * transport uses. Async only because the pre-migration backup uses SQLite's online backup API.
+ * Resolves as soon as the backend can answer; `integrity` and `maintenance` follow.
  */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const log = options.log ?? consoleLog;
@@ -56,9 +79,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const ids = options.ids ?? uuidIds;
   mkdirSync(options.dataDir, { recursive: true });
   const dbPath = join(options.dataDir, DB_FILE);
-  // Opens, checks (quick_check), backs up before migrating, migrates — or enters read-only recovery
-  // on a damaged file (lifecycle.ts). A database from a newer version is refused outright.
-  const opened = await openOfficeDatabase({ dbPath, dataDir: options.dataDir, migrationsDir: options.migrationsDir, clock, log });
+  // Opens, checks (quick_check inline for a small file, cheap checks for a large one), backs up
+  // before migrating, migrates — or enters read-only recovery on a damaged file (lifecycle.ts).
+  // A database from a newer version is refused outright.
+  const opened = await openOfficeDatabase({ dbPath, dataDir: options.dataDir, migrationsDir: options.migrationsDir, clock, log, inlineCheckMaxBytes: options.inlineCheckMaxBytes });
   const db = opened.db;
   const events = new EventEmitter();
   events.setMaxListeners(100);
@@ -80,7 +104,16 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   };
   attachLifecycle(services, opened, dbPath, options.migrationsDir);
   if (options.adminPassword && !services.readOnly) ensureFirstAdmin(services, options.adminPassword, { mustChange: !services.testMode });
-  await runStartupMaintenance(services, log); // daily backup, retention, startup audit row
+  recordStart(services); // start audit row, stale backup temps
+  // Not awaited: the start does not wait for the large file's quick_check nor for the daily backup
+  // (≈ 1.5 s and ≈ 40 s at county scale). The backup waits for a good verdict: no copy of a file
+  // about to be declared damaged, and not two full-file readers at once on a 2-core office PC.
+  const background = new AbortController();
+  const integrity = verifyStartupIntegrity(services, opened, log, background.signal).catch((e: unknown): IntegrityVerdict => {
+    log.error('start-up integrity verdict failed', e); // e.g. an event listener threw: nothing to decide on
+    return { status: 'cancelled', mode: 'background', messages: [e instanceof Error ? e.message : String(e)], ms: 0 };
+  });
+  const maintenance = integrity.then((v) => (v.status === 'ok' ? runDailyBackup(services, log, background.signal) : null));
   const handlers = allHandlers();
   return {
     dispatch: (method, input, session) => dispatch(services, handlers, log, method, input, session),
@@ -91,7 +124,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     services,
     dbPath,
-    close: () => closeDatabase(services.db),
+    integrity,
+    maintenance,
+    close: () => {
+      background.abort();
+      closeDatabase(services.db);
+    },
   };
 }
 

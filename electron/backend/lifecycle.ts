@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
-import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RecoveryInfo } from '../../shared/api/methods/backups';
 import { DomainError } from '../../shared/domain/errors';
 import { backupDirOf, backupPath, listBackups, writeVerifiedBackup } from './backup/store';
+import { probeLiveFile, type Problem } from './lifecycleProbe';
 import { quarantineDatabase } from './backup/quarantine';
 import { checkConnection, openInMemoryCopy } from './backup/sqliteFile';
 import type { BackendServices } from './context';
@@ -18,10 +18,12 @@ import { getSetting } from './repos/settings';
 import { parseProfile, type Profile } from '../../shared/domain/profile';
 
 // How the live database is opened, and swapped. Start-up never crashes on a damaged file and never
-// recreates one: the file is checked read-only first (quick_check); if it cannot be opened or the
-// check fails, db+wal+shm are copied to quarantine/ and the backend runs in read-only recovery
-// mode on an IN-MEMORY copy of the newest good backup (or an empty schema if there is none), so
-// people can log in, look things up and restore. The damaged file itself is never written.
+// recreates one: the file is checked read-only first (lifecycleProbe.ts: quick_check inline for a
+// small file, cheap header/schema checks for a large one whose quick_check then runs on a worker,
+// lifecycleIntegrity.ts); if it cannot be opened or the check fails, db+wal+shm are copied to
+// quarantine/ and the backend runs in read-only recovery mode on an IN-MEMORY copy of the newest
+// good backup (or an empty schema if there is none), so people can log in, look things up and
+// restore. The damaged file itself is never written.
 
 export interface OpenOptions {
   dbPath: string;
@@ -29,22 +31,37 @@ export interface OpenOptions {
   migrationsDir?: string;
   clock: Clock;
   log: Logger;
+  /** Files above this size are quick_checked on a worker after the start (lifecycleProbe.ts). */
+  inlineCheckMaxBytes?: number;
 }
+
+export type StartupCheck = { ok: boolean; messages: string[] } | 'deferred';
 
 export interface OpenedDatabase {
   db: Db;
   recovery: RecoveryInfo | null;
-  /** quick_check result of the start (written to the audit log by runStartupMaintenance). */
-  startupCheck: { ok: boolean; messages: string[] };
+  /** quick_check result of the start, or 'deferred' to the worker (audited by recordStart). */
+  startupCheck: StartupCheck;
   migrated: number[];
+}
+
+/** The start-up verdict on the live file: 'pending' while the worker's quick_check runs. */
+export type IntegrityState = 'pending' | 'ok' | 'damaged';
+
+/** Who holds the maintenance lock; `cancel` is set when the holder gives way (the daily backup). */
+interface LockHolder {
+  cancel: (() => void) | null;
+  released: Promise<void>;
 }
 
 interface LifecycleState {
   dbPath: string;
   migrationsDir?: string;
   recovery: RecoveryInfo | null;
-  startupCheck: { ok: boolean; messages: string[] } | null;
+  startupCheck: StartupCheck | null;
+  integrity: IntegrityState;
   busy: boolean;
+  holder: LockHolder | null;
 }
 
 const states = new WeakMap<BackendServices, LifecycleState>();
@@ -52,8 +69,8 @@ const states = new WeakMap<BackendServices, LifecycleState>();
 /** Opens the office database for createBackend: live and migrated, or a recovery view. */
 export async function openOfficeDatabase(o: OpenOptions): Promise<OpenedDatabase> {
   const migrations = loadMigrations(o.migrationsDir);
-  const problem = probeLiveFile(o.dbPath, o.dataDir);
-  if (problem) return enterRecovery(o, migrations, problem);
+  const probe = probeLiveFile(o.dbPath, o.dataDir, migrations.length, o.inlineCheckMaxBytes);
+  if (probe.problem) return enterRecovery(o, migrations, probe.problem);
   const db = openDatabase(o.dbPath);
   let migrated: number[];
   try {
@@ -75,37 +92,10 @@ export async function openOfficeDatabase(o: OpenOptions): Promise<OpenedDatabase
     }
     db.pragma('optimize');
   }
-  return { db, recovery: null, startupCheck: { ok: true, messages: [] }, migrated };
+  return { db, recovery: null, startupCheck: probe.deferred ? 'deferred' : { ok: true, messages: [] }, migrated };
 }
 
-/**
- * Checks the file with a READ-ONLY connection, which can neither checkpoint nor rewrite the file.
- * Returns a problem, or null when the file is fine or is a new install.
- */
-function probeLiveFile(dbPath: string, dataDir: string): { reason: string; detail: string } | null {
-  if (!existsSync(dbPath)) {
-    // No database but a WAL, or backups, means one existed: do not silently start an empty one.
-    if (existsSync(`${dbPath}-wal`) && statSync(`${dbPath}-wal`).size > 0) return { reason: '数据库文件丢失', detail: '只剩下 -wal 日志文件' };
-    return null;
-  }
-  const size = statSync(dbPath).size;
-  if (size === 0) {
-    const hadData = listBackups(backupDirOf(dataDir)).length > 0 || (existsSync(`${dbPath}-wal`) && statSync(`${dbPath}-wal`).size > 0);
-    return hadData ? { reason: '数据库文件为空', detail: '文件长度为 0，但已有备份或日志，说明原有数据丢失' } : null;
-  }
-  let probe: Db | undefined;
-  try {
-    probe = new Database(dbPath, { readonly: true, fileMustExist: true });
-    const check = checkConnection(probe, 'quick');
-    return check.ok ? null : { reason: '快速检查发现数据库损坏', detail: check.messages.slice(0, 5).join('；') };
-  } catch (e) {
-    return { reason: '数据库文件无法打开', detail: e instanceof Error ? e.message : String(e) };
-  } finally {
-    probe?.close();
-  }
-}
-
-function enterRecovery(o: OpenOptions, migrations: Migration[], problem: { reason: string; detail: string }): OpenedDatabase {
+function enterRecovery(o: OpenOptions, migrations: Migration[], problem: Problem): OpenedDatabase {
   const now = o.clock.now();
   let quarantineDir: string | null = null;
   try {
@@ -147,7 +137,8 @@ function openRecoveryView(dataDir: string, migrations: Migration[], log: Logger)
 
 /** Called by createBackend once services exist: remembers where the live file is and why we are read-only. */
 export function attachLifecycle(services: BackendServices, opened: OpenedDatabase, dbPath: string, migrationsDir?: string): void {
-  states.set(services, { dbPath, migrationsDir, recovery: opened.recovery, startupCheck: opened.startupCheck, busy: false });
+  const integrity: IntegrityState = opened.startupCheck === 'deferred' ? 'pending' : opened.startupCheck.ok ? 'ok' : 'damaged';
+  states.set(services, { dbPath, migrationsDir, recovery: opened.recovery, startupCheck: opened.startupCheck, integrity, busy: false, holder: null });
   services.readOnly = opened.recovery !== null;
 }
 
@@ -156,7 +147,7 @@ export function lifecycleOf(services: BackendServices): LifecycleState {
   let state = states.get(services);
   if (!state) {
     // 'guardline.db' = DB_FILE in index.ts (not imported: index.ts imports this module).
-    state = { dbPath: join(services.dataDir, 'guardline.db'), recovery: null, startupCheck: null, busy: false };
+    state = { dbPath: join(services.dataDir, 'guardline.db'), recovery: null, startupCheck: null, integrity: 'ok', busy: false, holder: null };
     states.set(services, state);
   }
   return state;
@@ -164,7 +155,12 @@ export function lifecycleOf(services: BackendServices): LifecycleState {
 
 export const migrationsFor = (services: BackendServices): Migration[] => loadMigrations(lifecycleOf(services).migrationsDir);
 
-/** Runtime corruption (system.check, a failed pre-backup check): quarantine and stop writing. */
+/**
+ * Runtime corruption (system.check, a failed pre-backup check, the start-up check on the worker):
+ * quarantine and stop writing. The connection stays the live one (reads of intact pages still
+ * work; dispatch refuses writes on services.readOnly). The event tells open windows to re-read
+ * system.health / backups.list, where the recovery banner comes from.
+ */
 export function enterRecoveryAtRuntime(services: BackendServices, reason: string, detail: string, log?: Logger): RecoveryInfo {
   const state = lifecycleOf(services);
   const now = services.clock.now();
@@ -176,6 +172,8 @@ export function enterRecoveryAtRuntime(services: BackendServices, reason: string
   }
   state.recovery = { reason, detail, quarantineDir, since: now.toISOString(), viewingBackup: null };
   services.readOnly = true;
+  log?.error(`database problem, switched to read-only recovery mode: ${reason} ${detail}`);
+  services.emit('data.changed', { entity: '*' });
   return state.recovery;
 }
 
@@ -216,14 +214,27 @@ export function leaveRecovery(services: BackendServices): void {
   services.readOnly = false;
 }
 
-/** One backup/restore at a time: a second caller is told to wait rather than queued. */
-export async function withMaintenanceLock<T>(services: BackendServices, fn: () => Promise<T>): Promise<T> {
+/**
+ * One backup/restore at a time: a second caller is told to wait rather than queued — except that a
+ * holder started with `cancel` (the background daily backup) gives way: it is cancelled and, once
+ * it has let go, the caller proceeds (its own backup then stands as the day's).
+ */
+export async function withMaintenanceLock<T>(services: BackendServices, fn: () => Promise<T>, options: { cancel?: () => void } = {}): Promise<T> {
   const state = lifecycleOf(services);
+  const holder = state.holder;
+  if (state.busy && holder?.cancel) {
+    holder.cancel();
+    await holder.released;
+  }
   if (state.busy) throw new DomainError('conflict', '正在进行备份或恢复，请等当前操作完成后再试。');
   state.busy = true;
+  let release = () => {};
+  state.holder = { cancel: options.cancel ?? null, released: new Promise<void>((r) => (release = r)) };
   try {
     return await fn();
   } finally {
     state.busy = false;
+    state.holder = null;
+    release();
   }
 }

@@ -58,14 +58,20 @@ async function start(): Promise<void> {
   mainWindow = createMainWindow({ preloadPath: join(bundleDir, 'preload.cjs'), iconPath: iconPath(), devTools });
   trackWindow(ipcState, mainWindow);
   mainWindow.on('closed', () => (mainWindow = null));
-  if (backend.services.readOnly) {
-    void dialog.showMessageBox(mainWindow, {
-      type: 'warning',
-      title: '只读恢复模式',
-      message: '数据库文件检查未通过，程序已进入只读恢复模式。',
-      detail: '损坏的文件已原样复制到数据目录的 quarantine 文件夹，不会被删除。请管理员登录后到“系统管理 → 备份与恢复”从备份恢复。',
-    });
-  }
+  if (backend.services.readOnly) warnReadOnly(mainWindow);
+  // A large database is checked on a worker after the start: damage found then gets the same warning.
+  void backend.integrity.then((v) => {
+    if (v.status === 'damaged' && mainWindow) warnReadOnly(mainWindow);
+  });
+}
+
+function warnReadOnly(window: BrowserWindow): void {
+  void dialog.showMessageBox(window, {
+    type: 'warning',
+    title: '只读恢复模式',
+    message: '数据库文件检查未通过，程序已进入只读恢复模式。',
+    detail: '损坏的文件已原样复制到数据目录的 quarantine 文件夹，不会被删除。请管理员登录后到“系统管理 → 备份与恢复”从备份恢复。',
+  });
 }
 
 /** dist/renderer next to dist-electron (in the asar when packaged). */

@@ -10,12 +10,13 @@ import { seedVillage, startTestBackend, TEST_ADMIN_PASSWORD, TEST_NOW } from '..
 import { addHouseholds, countRows, sha256Of } from './helpers';
 
 // createBackend end to end: a damaged database starts in read-only recovery mode (never a crash,
-// never a new empty file), restore brings it back; the first start of each day takes a backup.
+// never a new empty file), restore brings it back; the first start of each day takes a backup
+// (in the background after the start: backend.maintenance settles when it is done).
 
 const dirs: string[] = [];
 const open: Backend[] = [];
 afterEach(() => {
-  for (const b of open.splice(0)) closeDatabase(b.services.db);
+  for (const b of open.splice(0)) b.close(); // closes services.db, which a restore may have swapped
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
@@ -55,6 +56,8 @@ describe('start-up with a damaged database', () => {
 
     const b = await start(dataDir, TEST_NOW, '00000002');
     expect(b.services.readOnly).toBe(true);
+    expect(await b.integrity).toMatchObject({ status: 'recovery', mode: 'inline' }); // a small file: found before the start
+    expect(await b.maintenance).toBeNull(); // no daily backup of a recovery view
     const health = await b.dispatch('system.health', {}, null);
     expect(health.ok && (health.value as { readOnly: boolean }).readOnly).toBe(true);
     const admin = await login(b);
@@ -81,18 +84,22 @@ describe('start-up with a damaged database', () => {
     const dataDir = await officeWithBackup();
     rmSync(backupDirOf(dataDir), { recursive: true });
     const first = await start(dataDir, '2026-11-30T01:00:00.000Z', '00000003');
+    expect((await first.maintenance)?.reason).toBe('daily');
     closeDatabase(first.services.db);
     expect(listBackups(backupDirOf(dataDir)).map((x) => x.reason)).toEqual(['daily']);
     const second = await start(dataDir, '2026-11-30T05:00:00.000Z', '00000004');
+    expect(await second.maintenance).toBeNull();
     closeDatabase(second.services.db);
     expect(listBackups(backupDirOf(dataDir))).toHaveLength(1);
     const nextDay = await start(dataDir, '2026-12-01T01:00:00.000Z', '00000005');
+    expect((await nextDay.maintenance)?.households).toBe(7);
     closeDatabase(nextDay.services.db);
     expect(listBackups(backupDirOf(dataDir)).filter((x) => x.reason === 'daily')).toHaveLength(2);
 
     const empty = mkdtempSync(join(tmpdir(), 'guardline-empty-'));
     dirs.push(empty);
     const fresh = await start(empty, TEST_NOW, '00000006');
+    expect(await fresh.maintenance).toBeNull();
     closeDatabase(fresh.services.db);
     expect(existsSync(backupDirOf(empty)) ? listBackups(backupDirOf(empty)) : []).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import type { BackupInfo, BackupReason, CheckResult } from '../../../shared/api/methods/backups';
 import { BACKUP_REASON_LABELS } from '../../../shared/api/methods/backups';
 import { selectBackupsToKeep } from '../../../shared/domain/backupRetention';
@@ -7,17 +8,20 @@ import type { BackendServices, Session } from '../context';
 import type { Logger } from '../dispatch';
 import { APP_VERSION } from '../handlers/system';
 import { writeAudit } from '../journal';
+import { backupInBackground } from '../jobs/quickCheck';
 import { enterRecoveryAtRuntime, lifecycleOf, withMaintenanceLock } from '../lifecycle';
-import { backupDirOf, deleteBackup, listBackups, removeStaleTemps, writeVerifiedBackup } from './store';
+import { backupDirOf, deleteBackup, listBackups, removeStaleTemps, reserveBackupName, writeVerifiedBackup } from './store';
 import { checkConnection } from './sqliteFile';
 
 // The backup service the rest of the backend calls. Import and restore call createBackup
-// before they change anything; createBackend calls runStartupMaintenance once services exist.
+// before they change anything; createBackend calls recordStart once services exist, and starts
+// runDailyBackup after it is ready (it does not wait for it).
 
 type Auditor = Pick<Session, 'userId' | 'username'> | null;
 
 function audit(services: BackendServices, who: Auditor, action: string, summary: string, entityId: string | null = null): void {
   if (services.readOnly) return; // recovery mode: the connection is a read-only view, nothing is recorded in it
+  if (!services.db.open) return; // a background backup that finished after backend.close()
   const entity = action === 'backup' ? 'backup' : 'system';
   writeAudit(services.db, services.ids, services.clock.now().toISOString(), who, { action, entity, entityId, summary });
 }
@@ -31,17 +35,27 @@ export async function createBackup(services: BackendServices, reason: BackupReas
   if (lifecycleOf(services).recovery) {
     throw new DomainError('read_only', '数据库处于只读恢复模式，不能备份当前数据。请先从备份恢复。');
   }
-  return withMaintenanceLock(services, async () => {
-    const check = checkConnection(services.db, 'full');
-    if (!check.ok) {
-      enterRecoveryAtRuntime(services, '备份前检查发现数据库损坏', check.messages.slice(0, 5).join('；') || `外键问题 ${check.foreignKeyProblems} 处`);
-      throw new DomainError('io', '备份前检查发现数据库损坏，已停止写入并进入只读恢复模式。请到“系统管理 → 备份与恢复”从备份恢复。');
-    }
-    const info = await writeVerifiedBackup(services.db, backupDirOf(services.dataDir), { reason, now: services.clock.now(), appVersion: APP_VERSION, onProgress: options.onProgress });
-    audit(services, who, 'backup', `${BACKUP_REASON_LABELS[reason]}备份：${info.id}（校验通过）`, info.id);
-    pruneBackups(services);
-    return info;
-  });
+  return withMaintenanceLock(services, () => backupInline(services, reason, who, options.onProgress));
+}
+
+/** createBackup's work, under the lock: check the live database, copy, verify, publish, audit, prune. */
+async function backupInline(services: BackendServices, reason: BackupReason, who: Auditor, onProgress?: (fraction: number) => void, log?: Logger): Promise<BackupInfo> {
+  const check = checkConnection(services.db, 'full');
+  if (!check.ok) throw preBackupDamage(services, check, log);
+  const info = await writeVerifiedBackup(services.db, backupDirOf(services.dataDir), { reason, now: services.clock.now(), appVersion: APP_VERSION, onProgress });
+  return recordBackup(services, who, info);
+}
+
+function recordBackup(services: BackendServices, who: Auditor, info: BackupInfo): BackupInfo {
+  audit(services, who, 'backup', `${BACKUP_REASON_LABELS[info.reason]}备份：${info.id}（校验通过）`, info.id);
+  pruneBackups(services);
+  return info;
+}
+
+/** A failed check of the live database before a backup: recovery mode, and the error to show. */
+function preBackupDamage(services: BackendServices, check: { messages: string[]; foreignKeyProblems: number }, log?: Logger): DomainError {
+  enterRecoveryAtRuntime(services, '备份前检查发现数据库损坏', check.messages.slice(0, 5).join('；') || `外键问题 ${check.foreignKeyProblems} 处`, log);
+  return new DomainError('io', '备份前检查发现数据库损坏，已停止写入并进入只读恢复模式。请到“系统管理 → 备份与恢复”从备份恢复。');
 }
 
 /** Applies the retention rules (shared/domain/backupRetention.ts) to the backup folder. */
@@ -73,25 +87,76 @@ export function runSystemCheck(services: BackendServices, full: boolean, who: Au
 }
 
 /**
- * Once per start, after createBackend built its services: record the start and its quick_check,
- * clear temp files of interrupted backups, take the day's first backup, apply retention.
- * A new, empty register has nothing to lose, so it is not backed up.
+ * Once per start, before createBackend returns (cheap): clear temp files of interrupted backups
+ * and record the start with its quick_check (or that the check runs in the background).
  */
-export async function runStartupMaintenance(services: BackendServices, log?: Logger): Promise<BackupInfo | null> {
+export function recordStart(services: BackendServices): void {
   const state = lifecycleOf(services);
-  if (state.recovery) return null;
-  const dir = backupDirOf(services.dataDir);
-  removeStaleTemps(dir);
+  if (state.recovery) return;
+  removeStaleTemps(backupDirOf(services.dataDir));
   const check = state.startupCheck;
-  audit(services, null, 'app_start', `程序启动（版本 ${APP_VERSION}）${check ? `，快速检查${check.ok ? '通过' : '未通过'}` : ''}`);
+  const checkText = check === 'deferred' ? '，快速检查在后台进行' : check ? `，快速检查${check.ok ? '通过' : '未通过'}` : '';
+  audit(services, null, 'app_start', `程序启动（版本 ${APP_VERSION}）${checkText}`);
+}
+
+/** The first start of a (China) day takes a backup. A new, empty register has nothing to lose. */
+function dailyBackupDue(services: BackendServices): boolean {
+  if (lifecycleOf(services).recovery || !services.db.open) return false;
   const today = chinaDate(services.clock.now());
-  const hasToday = listBackups(dir).some((b) => chinaDate(b.createdAt) === today);
-  const households = (services.db.prepare(`SELECT count(*) AS n FROM households`).get() as { n: number }).n;
-  if (hasToday || households === 0) return null;
-  try {
-    return await createBackup(services, 'daily');
-  } catch (e) {
-    log?.error('daily backup failed', e);
-    return null;
+  if (listBackups(backupDirOf(services.dataDir)).some((b) => chinaDate(b.createdAt) === today)) return false;
+  return (services.db.prepare(`SELECT EXISTS (SELECT 1 FROM households) AS found`).get() as { found: number }).found === 1;
+}
+
+class BackupCancelled extends Error {
+  constructor() {
+    super('daily backup cancelled');
   }
+}
+
+/**
+ * The day's first backup, started by createBackend AFTER it is ready (≈ 40 s at county scale).
+ * Same guarantees as createBackup — a copy only published once it passed integrity_check +
+ * foreign_key_check, damage → recovery mode — but made on a worker (jobs/quickCheck.ts) so the
+ * main thread keeps answering. One difference, on purpose: the live file is not checked BEFORE
+ * the copy (another ≈ 25 s of reading at county scale); the copy is a page-for-page snapshot of it,
+ * so its check is the live file's check, and only a failed copy makes the worker check the live
+ * file (to tell damage from a bad copy). Holds the maintenance lock throughout, so it never
+ * overlaps another backup or a restore; it gives way to one somebody asks for, and stops when
+ * `signal` aborts (backend.close). A cancelled or failed run leaves no final-named file and is
+ * only logged (failures as errors, as before): the next start takes it.
+ */
+export async function runDailyBackup(services: BackendServices, log: Logger, signal: AbortSignal): Promise<BackupInfo | null> {
+  const own = new AbortController();
+  const stop = () => own.abort();
+  signal.addEventListener('abort', stop, { once: true });
+  try {
+    if (signal.aborted || !dailyBackupDue(services)) return null;
+    if (lifecycleOf(services).busy) {
+      log.warn('daily backup skipped: a backup or restore is already running');
+      return null;
+    }
+    return await withMaintenanceLock(services, () => takeDailyBackup(services, own.signal, log), { cancel: stop });
+  } catch (e) {
+    if (own.signal.aborted && e instanceof BackupCancelled) log.warn('daily backup cancelled (backend closed, or a backup/restore somebody asked for came first); the next start takes it');
+    else log.error('daily backup failed', e);
+    return null;
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
+}
+
+async function takeDailyBackup(services: BackendServices, signal: AbortSignal, log: Logger): Promise<BackupInfo> {
+  const now = services.clock.now();
+  const { tmp, final } = reserveBackupName(backupDirOf(services.dataDir), now, 'daily');
+  const r = await backupInBackground(lifecycleOf(services).dbPath, tmp, final, { reason: 'daily', now, appVersion: APP_VERSION, signal });
+  if (!r.ran) {
+    rmSync(tmp, { force: true });
+    if (signal.aborted) throw new BackupCancelled();
+    log.warn(`background backup did not run (${r.why}); backing up inline`);
+    return backupInline(services, 'daily', null, undefined, log);
+  }
+  if ('cancelled' in r) throw new BackupCancelled();
+  if ('damaged' in r) throw preBackupDamage(services, r.damaged, log);
+  if ('error' in r) throw new DomainError('io', r.error);
+  return recordBackup(services, null, r.info);
 }

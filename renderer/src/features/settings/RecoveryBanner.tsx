@@ -4,12 +4,17 @@ import { api } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useSession } from '../../app/session';
 
-/** Shown above every page while the database is in read-only recovery mode (system.health). */
+/** Shown above every page while the database is in read-only recovery mode (system.health), including when it is entered after the start. */
 export function RecoveryBanner() {
   const session = useSession();
   const [readOnly, setReadOnly] = useState(false);
   useEffect(() => {
-    void api.result('system.health', {}).then((r) => r.ok && setReadOnly(r.value.readOnly));
+    const load = () => void api.result('system.health', {}).then((r) => r.ok && setReadOnly(r.value.readOnly));
+    load();
+    // A county-size database is checked after the start; entering recovery then announces entity '*'.
+    return api.onEvent('data.changed', (e) => {
+      if (e.entity === '*') load();
+    });
   }, []);
   if (!readOnly) return null;
   const canRestore = session.can('backups.manage');
