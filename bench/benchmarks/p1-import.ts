@@ -8,6 +8,7 @@ import { BENCH_ADMIN_PASSWORD, benchDataDir } from '../county';
 import { login, type BenchContext } from '../context';
 import { skip, type Benchmark } from '../harness';
 import { ROSTER_SPEC, rosterXlsx, type RosterFile } from '../fixtures/rosterXlsx';
+import { dropTarget, emptyTarget, rowsWrittenSince, timeRawInsert } from '../importWriteFloor';
 
 // P1 — roster import of 10,000 households (~40,000 people, .xlsx) end to end through
 // backend.dispatch: imports.roster.preview (zip guard, stream-read, map, validate every row,
@@ -15,12 +16,17 @@ import { ROSTER_SPEC, rosterXlsx, type RosterFile } from '../fixtures/rosterXlsx
 // through households.save with audit and change log). Each run imports into a FRESH township
 // database holding only the divisions (untimed set-up, as is the upload via files.put).
 // Floor: exceljs merely reading the same file with the same streaming reader and options.
+// Detail: a second floor, the database alone re-inserting the rows the import wrote
+// (bench/importWriteFloor.ts), and ours against read + write floors together.
 
 interface State {
   roster: RosterFile;
   run: number;
   current?: { backend: Backend; session: Session; dataDir: string; token: string };
   split: { preview: number; commit: number }[];
+  readFloor: number[];
+  /** When the last timed import started: its rows are the write floor's input. */
+  lastStart?: string;
 }
 
 async function call<T>(s: NonNullable<State['current']>, method: string, input: unknown): Promise<T> {
@@ -33,6 +39,7 @@ async function freshTownship(s: State): Promise<void> {
   closeCurrent(s);
   const dataDir = benchDataDir(`p1-${++s.run}`);
   const backend = await createBackend({ dataDir, adminPassword: BENCH_ADMIN_PASSWORD, log: { error: () => {}, warn: () => {} } });
+  await backend.maintenance; // the day's first backup runs after the start; not beside the timed import
   const cur = { backend, session: await login(backend), dataDir, token: '' };
   const township = await call<{ id: string }>(cur, 'divisions.save', { level: 'township', name: s.roster.township });
   for (const v of s.roster.villages) {
@@ -70,11 +77,12 @@ const benchmark: Benchmark<State> = {
     if (!isMethodName('imports.roster.preview') || !isMethodName('imports.roster.commit')) return skip('imports.roster.preview/commit are not in the API contract yet');
     const roster = await rosterXlsx(ctx.quick ? { ...ROSTER_SPEC, households: 2_000 } : ROSTER_SPEC);
     ctx.log(`  roster: ${roster.households} households, ${roster.members} people, ${(roster.bytes.length / 1024 / 1024).toFixed(1)} MB`);
-    return { roster, run: 0, split: [] };
+    return { roster, run: 0, split: [], readFloor: [] };
   },
   prepare: (s) => freshTownship(s),
   ours: async (s) => {
     const cur = s.current!;
+    s.lastStart = new Date().toISOString();
     const t0 = performance.now();
     const preview = await call<{ previewId: string | null; gaps: string[]; counts: { errorRows: number; households: { create: number } } }>(cur, 'imports.roster.preview', { file: cur.token, options: {} });
     if (!preview.previewId) throw new Error(`preview could not map the file: ${preview.gaps.join(' ')}`);
@@ -84,12 +92,48 @@ const benchmark: Benchmark<State> = {
     if (result.households.created !== s.roster.households) throw new Error(`commit created ${result.households.created} of ${s.roster.households} households`);
     s.split.push({ preview: t1 - t0, commit: performance.now() - t1 });
   },
-  floor: (s) => readOnly(s.roster.bytes),
-  detail: (s) => {
+  floor: async (s) => {
+    const t0 = performance.now();
+    await readOnly(s.roster.bytes);
+    s.readFloor.push(performance.now() - t0);
+  },
+  detail: async (s) => {
     const med = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]);
-    return { households: s.roster.households, people: s.roster.members, file_mb: Math.round(s.roster.bytes.length / 10485.76) / 100, preview_p50_ms: med(s.split.map((x) => x.preview)), commit_p50_ms: med(s.split.map((x) => x.commit)) };
+    const writeFloor = await measureWriteFloor(s);
+    const total = med(s.split.map((x) => x.preview + x.commit));
+    const readPlusWrite = med(s.readFloor) + writeFloor.ms;
+    return {
+      households: s.roster.households,
+      people: s.roster.members,
+      file_mb: Math.round(s.roster.bytes.length / 10485.76) / 100,
+      preview_p50_ms: med(s.split.map((x) => x.preview)),
+      commit_p50_ms: med(s.split.map((x) => x.commit)),
+      write_floor_rows: writeFloor.rows,
+      write_floor_ms: writeFloor.ms,
+      read_plus_write_floor_ms: readPlusWrite,
+      ratio_to_read_plus_write: Math.round((total / readPlusWrite) * 100) / 100,
+    };
   },
   teardown: (s) => closeCurrent(s),
 };
+
+/** The raw re-insert of the last import's rows (bench/importWriteFloor.ts), median of 3. */
+async function measureWriteFloor(s: State): Promise<{ ms: number; rows: number }> {
+  const db = s.current!.backend.services.db;
+  const written = rowsWrittenSince(db, s.lastStart!);
+  const divisions = db.prepare(`SELECT * FROM divisions`).raw(true);
+  const divisionColumns = divisions.columns().map((c) => c.name);
+  const divisionRows = divisions.all() as unknown[][];
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const target = await emptyTarget(`p1-floor-${i}`, divisionRows, divisionColumns);
+    try {
+      times.push(timeRawInsert(target.db, written));
+    } finally {
+      dropTarget(target);
+    }
+  }
+  return { ms: Math.round(times.sort((a, b) => a - b)[1]), rows: written.count };
+}
 
 export default benchmark;

@@ -54,7 +54,14 @@ export function diffFields(before: Record<string, unknown> | null, after: Record
   for (const [field, label] of Object.entries(labels)) {
     const o = before?.[field] ?? null;
     const n = after?.[field] ?? null;
-    if (JSON.stringify(o) !== JSON.stringify(n)) changes.push({ field, label, old: o, new: n });
+    if (!sameValue(o, n)) changes.push({ field, label, old: o, new: n });
   }
   return changes;
+}
+
+/** Primitives compare directly (a bulk import diffs ~500k of them); arrays and objects by their JSON. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
 }

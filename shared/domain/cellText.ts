@@ -44,8 +44,14 @@ export function toCell(raw: unknown): Cell {
 const INVISIBLE = /[\u200b-\u200f\u2028\u2029\u2060\ufeff]/g;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
+/** Any character outside printable ASCII (space excluded) and the CJK Unified Ideographs block. */
+const NEEDS_CLEANING = /[^\u0021-\u007e\u4e00-\u9fff]/;
+
 /** Free text from a cell: NFC, invisible and control characters removed, whitespace runs collapsed, trimmed. */
 export function cleanText(s: string): string {
+  // Most cells are plain ASCII without spaces or common CJK ideographs (NFC already, nothing to strip):
+  // one test instead of a normalisation and three replaces, ~900k times for a 40,000-row roster.
+  if (!NEEDS_CLEANING.test(s)) return s;
   return s.normalize('NFC').replace(INVISIBLE, '').replace(CONTROL, '').replace(/[\s\u3000]+/g, ' ').trim();
 }
 

@@ -130,3 +130,12 @@ describe('numbers, yes/no, phone, sex, school status', () => {
     expect(parseSchoolStatus('技校', stages).ok).toBe(false);
   });
 });
+
+describe('cleanText fast path', () => {
+  // The reference: what cleanText did before it skipped plain strings.
+  const reference = (s: string) => s.normalize('NFC').replace(/[\u200b-\u200f\u2028\u2029\u2060\ufeff]/g, '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/[\s\u3000]+/g, ' ').trim();
+  it('gives exactly what the full cleaning gives, for any string', () => {
+    const chars = fc.constantFrom('a', 'Z', '9', ' ', '\t', '\n', '\u3000', '\u200b', '\ufeff', '\u0007', '张', '三', '（', 'é', 'e\u0301', '\uf900', '·', '-');
+    fc.assert(fc.property(fc.array(chars, { maxLength: 12 }).map((a) => a.join('')), (s) => cleanText(s) === reference(s)));
+  });
+});

@@ -8,36 +8,8 @@ import { getDivisionRef } from '../repos/divisions';
 import * as repo from '../repos/households';
 import * as membersRepo from '../repos/members';
 import { recomputeIncomeAfterEvent } from '../registers/incomeService';
-import { schoolYearOf } from '../../../shared/domain/schoolYear';
+import { HOUSEHOLD_LABELS, MEMBER_LABELS, householdWriteOf, toMemberWrite } from '../registers/householdRecords';
 import type { HandlerTable } from './types';
-
-const HOUSEHOLD_LABELS: Record<string, string> = {
-  householdNo: '户编号',
-  villageId: '行政村',
-  groupId: '村民小组',
-  address: '住址',
-  headName: '户主',
-  phone: '联系电话',
-  householdType: '户类型',
-  flags: '户属性',
-  farmlandMu: '耕地面积',
-  forestMu: '林地面积',
-  grainForGreenMu: '退耕还林面积',
-  housingAreaM2: '住房面积',
-  dangerousHouseGrade: '危房等级',
-};
-const MEMBER_LABELS: Record<string, string> = {
-  name: '姓名',
-  idNumber: '证件号码',
-  relation: '与户主关系',
-  sex: '性别',
-  birthDate: '出生日期',
-  health: '健康状况',
-  labourSkill: '劳动技能',
-  schoolStage: '学段',
-  schoolGrade: '年级',
-  phone: '电话',
-};
 
 export const householdsHandlers: HandlerTable = {
   'households.list': (ctx, input) => repo.listHouseholds(ctx.db, input.filter, input.sort, input.startRow, input.endRow, ctx.user().scope),
@@ -67,26 +39,7 @@ export function saveHousehold(ctx: HandlerContext, input: HouseholdInput): House
   const householdId = before?.id ?? ctx.ids.newId();
   checkDuplicates(ctx, householdId, members, input.householdNo);
 
-  const head = members.find((m) => m.isHead)!;
-  const write: repo.HouseholdWrite = {
-    id: householdId,
-    householdNo: input.householdNo?.trim() || null,
-    villageId: input.villageId,
-    groupId: input.groupId ?? null,
-    address: input.address ?? '',
-    headName: head.name,
-    headPinyin: head.pinyin,
-    headIdNumber: head.idNumber,
-    phone: input.phone ?? '',
-    householdType: input.householdType,
-    flags: input.flags ?? [],
-    farmlandMu: input.farmlandMu ?? null,
-    forestMu: input.forestMu ?? null,
-    grainForGreenMu: input.grainForGreenMu ?? null,
-    housingAreaM2: input.housingAreaM2 ?? null,
-    dangerousHouseGrade: input.dangerousHouseGrade ?? null,
-    memberCount: members.length,
-  };
+  const write = householdWriteOf(householdId, input, members);
   if (before) repo.updateHousehold(ctx.db, write, at, by);
   else repo.insertHousehold(ctx.db, write, at, by);
   saveMembers(ctx, householdId, members, before, at, by);
@@ -157,43 +110,4 @@ function saveMembers(ctx: HandlerContext, householdId: string, members: Normaliz
     ctx.audit({ action: 'delete', entity: 'member', entityId: id, householdId, summary: `删除误录成员「${prior.name}」`, changes: diffFields(prior, null, MEMBER_LABELS) });
     ctx.change('member', id, prior.rowVersion + 1, 'delete', { id });
   }
-}
-
-function toMemberWrite(id: string, householdId: string, m: NormalizedMember, joinedAt: string | null, today: string): membersRepo.MemberWrite {
-  return {
-    id,
-    householdId,
-    name: m.name,
-    pinyin: m.pinyin,
-    idType: m.idType ?? '居民身份证',
-    idNumber: m.idNumber,
-    relation: m.relation,
-    isHead: m.isHead,
-    sex: m.sex ?? null,
-    birthDate: m.birthDate ?? null,
-    ethnicity: m.ethnicity ?? null,
-    politicalStatus: m.politicalStatus ?? null,
-    education: m.education ?? null,
-    schoolStage: m.schoolStage ?? null,
-    schoolGrade: m.schoolGrade ?? null,
-    // A grade entered now is confirmed for the current school year (it starts 1 September).
-    schoolYearConfirmed: m.schoolYearConfirmed ?? (m.schoolStage ? String(schoolYearOf(today)) : null),
-    outOfSchoolReason: m.outOfSchoolReason ?? null,
-    health: m.health ?? null,
-    disabilityGrade: m.disabilityGrade ?? null,
-    disabilityCertNo: m.disabilityCertNo ?? null,
-    labourSkill: m.labourSkill ?? null,
-    workPlace: m.workPlace ?? null,
-    workEmployer: m.workEmployer ?? null,
-    workMonths: m.workMonths ?? null,
-    publicWelfareJobMonths: m.publicWelfareJobMonths ?? null,
-    insuredMedical: m.insuredMedical ?? false,
-    insuredCritical: m.insuredCritical ?? false,
-    insuredPension: m.insuredPension ?? false,
-    dibao: m.dibao ?? false,
-    tekun: m.tekun ?? false,
-    phone: m.phone ?? '',
-    joinedAt: m.joinedAt ?? joinedAt,
-    sortOrder: m.sortOrder,
-  };
 }

@@ -1,3 +1,4 @@
+import { forgetStaged } from '../imports/stagedCache';
 import { DomainError, notFound } from '../../../shared/domain/errors';
 import { commitRoster } from '../imports/commit';
 import { cancelRunningJob, runJob } from '../imports/jobs';
@@ -30,6 +31,7 @@ export const importsHandlers: HandlerTable = {
     if (job?.status !== 'previewed') return { cancelled: false };
     repo.setJobStatus(ctx.db, jobId, 'cancelled', { message: '已由用户作废' }, ctx.nowIso(), ctx.user().username);
     repo.deleteStaged(ctx.db, jobId);
+    forgetStaged(ctx.services, jobId);
     return { cancelled: true };
   },
 

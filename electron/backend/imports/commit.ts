@@ -8,12 +8,15 @@ import type { SyncHandler } from '../handlers/types';
 import { listDivisions } from '../repos/divisions';
 import * as repo from '../repos/imports';
 import { backupBeforeImport } from './backup';
+import { HouseholdBulkCreator } from './bulkCreate';
+import { takeStaged } from './stagedCache';
 import type { Job } from './jobs';
 import type { StagedData } from './resolve';
 
 // imports.roster.commit: backup first (cancellable), then ONE transaction that writes every staged
-// household through saveHousehold — the same use-case as households.save, so validation, audit and
-// the county change log are exactly those of a clerk's edit. Any failure rolls the whole import back.
+// household: updates through saveHousehold (the households.save use-case), new households through the
+// bulk creator, which writes the same rows, audit and county change log with batched checks. Any
+// failure rolls the whole import back.
 
 const saveDivision = divisionsHandlers['divisions.save'] as SyncHandler<'divisions.save'>;
 
@@ -23,7 +26,7 @@ export async function commitRoster(ctx: HandlerContext, job: Job, previewId: str
   if (preview.status !== 'previewed') throw conflict(preview.status === 'committed' ? '该预览已经提交过，不能重复提交。如需再次导入，请重新上传文件。' : '该预览已作废，请重新上传文件预览。');
   const counts = preview.counts as ImportCounts;
   const by = ctx.user().username;
-  const toWrite = repo.stagedToWrite(ctx.db, previewId);
+  const toWrite = takeStaged(ctx.services, previewId) ?? repo.stagedToWrite(ctx.db, previewId);
   let backupFile: string | null = null;
   if (toWrite.length) {
     job.progress(0, '正在备份数据库…');
@@ -71,6 +74,7 @@ function writeAll(ctx: HandlerContext, job: Job, previewId: string, staged: read
   const fresh = repo.getJob(ctx.db, previewId);
   if (fresh?.status !== 'previewed') throw conflict('该预览已被提交或作废。');
   const divisions = new DivisionMaker(ctx);
+  const creator = new HouseholdBulkCreator(ctx, staged.filter((s) => s.action === 'create').map((s) => (s.data as StagedData).input));
   let created = 0;
   let updated = 0;
   staged.forEach((s, i) => {
@@ -78,9 +82,14 @@ function writeAll(ctx: HandlerContext, job: Job, previewId: string, staged: read
     const input = { ...data.input };
     if (data.createVillage) input.villageId = divisions.village(data.createVillage);
     if (data.createGroup) input.groupId = divisions.group(input.villageId, data.createGroup);
-    saveHousehold(ctx, input);
-    if (s.action === 'create') created += 1;
-    else updated += 1;
+    // New households take the bulk path; an update goes through households.save, whose before/after diff is its audit.
+    if (s.action === 'create') {
+      creator.create(input);
+      created += 1;
+    } else {
+      saveHousehold(ctx, input);
+      updated += 1;
+    }
     if (i % 200 === 199) job.progress(20 + (80 * (i + 1)) / staged.length, `正在写入第 ${i + 1} / ${staged.length} 户…`);
   });
   return { created, updated, divisionsCreated: divisions.created };

@@ -11,6 +11,7 @@ import * as repo from '../repos/imports';
 import { inChunks, type Job } from './jobs';
 import { readSheet, type SheetData } from './readSheet';
 import { resolveHouseholds } from './resolve';
+import { rememberStaged } from './stagedCache';
 
 // imports.roster.preview: read → find the header → map columns → read and check every row → group into
 // households → check against the database → stage. Progress: reading 0–40 %, rows 40–75 %, database 75–95 %.
@@ -76,6 +77,7 @@ export async function previewRoster(ctx: HandlerContext, job: Job, req: PreviewR
     repo.supersedePreviews(ctx.db, meta.sha256, by, at);
     repo.insertJob(ctx.db, { id: previewId, fileId: meta.id, fileName: meta.originalName, fileSha256: meta.sha256, header: base.header, mapping: columns.map((c) => ({ column: c.column, field: c.field })), options: req.options, counts }, at, by);
     repo.insertStaged(ctx.db, previewId, staged);
+    rememberStaged(ctx.services, previewId, resolved.staged);
     repo.insertProblems(ctx.db, previewId, problems);
     if (req.options.rememberMapping) repo.saveMapping(ctx.db, Object.fromEntries(columns.map((c) => [c.title, c.field ?? ''])), at, by);
   });

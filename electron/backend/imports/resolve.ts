@@ -115,7 +115,8 @@ function resolveOne(ctx: HandlerContext, draft: HouseholdDraft, lookups: Lookups
   // Nothing will be written for an unchanged household, so it needs no second check (saves the pinyin work).
   if (existing && !merged.changed) return { existing, changed: false, data: { input: merged.input, rows: draft.rows, addedMembers: 0, updatedMembers: 0 } };
   try {
-    normalizeHouseholdMembers(merged.input, lookups.today);
+    // Staged normalised (pinyin, 户主 flag, order): the commit's bulk create writes them as they are.
+    merged.input.members = normalizeHouseholdMembers(merged.input, lookups.today) as HouseholdInput['members'];
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
     const issues = ((e.details as { issues?: FieldIssue[] } | undefined)?.issues ?? []) as FieldIssue[];

@@ -101,18 +101,17 @@ const WRITE_COLS: [keyof HouseholdWrite, string][] = [
 ];
 const values = (h: HouseholdWrite) => WRITE_COLS.map(([k]) => (k === 'flags' ? JSON.stringify(h.flags) : h[k]));
 
+const INSERT_HOUSEHOLD = `INSERT INTO households (id, ${WRITE_COLS.map(([, c]) => c).join(', ')}, created_at, updated_at, updated_by)
+     VALUES (?, ${WRITE_COLS.map(() => '?').join(', ')}, ?, ?, ?)`;
+const UPDATE_HOUSEHOLD = `UPDATE households SET ${WRITE_COLS.map(([, c]) => `${c} = ?`).join(', ')}, row_version = row_version + 1, updated_at = ?, updated_by = ?
+     WHERE id = ?`;
+
 export function insertHousehold(db: Db, h: HouseholdWrite, at: string, by: string | null): void {
-  stmt(db, 
-    `INSERT INTO households (id, ${WRITE_COLS.map(([, c]) => c).join(', ')}, created_at, updated_at, updated_by)
-     VALUES (?, ${WRITE_COLS.map(() => '?').join(', ')}, ?, ?, ?)`,
-  ).run(h.id, ...values(h), at, at, by);
+  stmt(db, INSERT_HOUSEHOLD).run(h.id, ...values(h), at, at, by);
 }
 
 export function updateHousehold(db: Db, h: HouseholdWrite, at: string, by: string | null): void {
-  stmt(db, 
-    `UPDATE households SET ${WRITE_COLS.map(([, c]) => `${c} = ?`).join(', ')}, row_version = row_version + 1, updated_at = ?, updated_by = ?
-     WHERE id = ?`,
-  ).run(...values(h), at, by, h.id);
+  stmt(db, UPDATE_HOUSEHOLD).run(...values(h), at, by, h.id);
 }
 
 export const findByHouseholdNo = (db: Db, no: string): string | undefined =>

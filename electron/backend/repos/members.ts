@@ -59,23 +59,31 @@ export function toMember(r: Record<string, unknown>): Member {
   return m as Member;
 }
 
-const sqlValue = (field: string, v: unknown): unknown => (BOOLEAN_FIELDS.has(field) ? (v ? 1 : 0) : (v ?? null));
-
 const fields = Object.keys(MEMBER_COLUMNS) as MemberField[];
 const cols = fields.map((f) => MEMBER_COLUMNS[f]);
+const isBoolean = fields.map((f) => BOOLEAN_FIELDS.has(f));
+
+/** The member's column values in `cols` order (booleans as 0/1): a plain loop, run 40,000 times by an import. */
+function columnValues(m: MemberWrite): unknown[] {
+  const out = new Array<unknown>(fields.length);
+  for (let i = 0; i < fields.length; i++) {
+    const v = m[fields[i]];
+    out[i] = isBoolean[i] ? (v ? 1 : 0) : (v ?? null);
+  }
+  return out;
+}
+
+const INSERT_MEMBER = `INSERT INTO members (id, household_id, ${cols.join(', ')}, created_at, updated_at, updated_by)
+     VALUES (?, ?, ${cols.map(() => '?').join(', ')}, ?, ?, ?)`;
+const UPDATE_MEMBER = `UPDATE members SET ${cols.map((c) => `${c} = ?`).join(', ')}, row_version = row_version + 1, updated_at = ?, updated_by = ?
+     WHERE id = ? AND household_id = ?`;
 
 export function insertMember(db: Db, m: MemberWrite, at: string, by: string | null): void {
-  stmt(db, 
-    `INSERT INTO members (id, household_id, ${cols.join(', ')}, created_at, updated_at, updated_by)
-     VALUES (?, ?, ${cols.map(() => '?').join(', ')}, ?, ?, ?)`,
-  ).run(m.id, m.householdId, ...fields.map((f) => sqlValue(f, m[f])), at, at, by);
+  stmt(db, INSERT_MEMBER).run(m.id, m.householdId, ...columnValues(m), at, at, by);
 }
 
 export function updateMember(db: Db, m: MemberWrite, at: string, by: string | null): void {
-  stmt(db, 
-    `UPDATE members SET ${cols.map((c) => `${c} = ?`).join(', ')}, row_version = row_version + 1, updated_at = ?, updated_by = ?
-     WHERE id = ? AND household_id = ?`,
-  ).run(...fields.map((f) => sqlValue(f, m[f])), at, by, m.id, m.householdId);
+  stmt(db, UPDATE_MEMBER).run(...columnValues(m), at, by, m.id, m.householdId);
 }
 
 export function tombstoneMember(db: Db, id: string, at: string, by: string | null): void {
