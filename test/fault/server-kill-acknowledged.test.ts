@@ -27,7 +27,9 @@ const freePort = () =>
 async function runOnce(iteration: number): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gl-kill-'));
   const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'electron/server/cli.ts'), '--data', dataDir, '--port', String(port), '--admin-password', PASSWORD], { stdio: 'ignore' });
+  // tsx's loader inside the server's own process: the tsx CLI would run the server as ITS child, and
+  // SIGKILL to the wrapper would leave the server running (no kill at all, and a stray process).
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/server/cli.ts'), '--data', dataDir, '--port', String(port), '--admin-password', PASSWORD], { cwd: root, stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}/api`;
   try {
     for (let i = 0; ; i++) {
@@ -69,6 +71,7 @@ async function runOnce(iteration: number): Promise<void> {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const present = new Set((db.prepare(`SELECT id FROM households`).all() as { id: string }[]).map((r) => r.id));
     expect(acknowledged.length).toBeGreaterThan(0);
+    expect(acknowledged.length, 'the kill must stop the server mid-run').toBeLessThan(1000);
     expect(acknowledged.filter((id) => !present.has(id))).toEqual([]);
     // Each saved household came with its audit row in the same transaction.
     const audited = db.prepare(`SELECT count(DISTINCT entity_id) AS n FROM audit_log WHERE entity = 'household'`).get() as { n: number };
