@@ -1,6 +1,7 @@
 // 季度风险评估表 and 台账 re-read with exceljs: IDs are TEXT of 18 characters (masked by default), the
 // colours come from the grade history, the totals add up, and text that looks like a formula is
 // written as inert text.
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskIdNumber } from '../../../shared/domain/idCard';
@@ -79,6 +80,11 @@ describe('exports.quarterly', () => {
     expect(totals['序号']).toBe('合计');
     expect(totals['家庭人口']).toBe(3 + 2);
     expect(totals['村组']).toBe('共 2 户');
+    // stored and audited together: the audit row names the file and the SHA-256 of its bytes
+    const audit = t.backend.services.db.prepare(`SELECT action, summary FROM audit_log WHERE entity = 'report' AND entity_id = ?`).all(r.fileId) as { action: string; summary: string }[];
+    expect(audit).toHaveLength(1);
+    expect(audit[0].action).toBe('export');
+    expect(audit[0].summary).toContain(`文件 SHA-256 ${createHash('sha256').update(fileBytes(t, r.fileId)).digest('hex')}`);
   });
 
   it('exports full IDs for pii.unmask with a purpose, still as text', async () => {
@@ -86,6 +92,46 @@ describe('exports.quarterly', () => {
     const { rows } = table(await sheetOf(r.fileId));
     const ids = rows.slice(0, -1).map((x) => x['证件号码']);
     expect(ids.sort()).toEqual([HEAD_ID, THIRD_ID].sort());
+  });
+});
+
+describe('exports.quarterly layout', () => {
+  // The app's tag colours (UI.md) by the first character of the colour label.
+  const TAG: Record<string, string> = { 红: 'FFF5222D', 橙: 'FFFA8C16', 黄: 'FFFADB14', 蓝: 'FF1677FF' };
+  const THIN = { style: 'thin' };
+
+  it('keeps the printed layout: merges, widths, 宋体, borders, fills, number formats, frozen header, print setup', async () => {
+    const ws = await sheetOf((await t.call('exports.quarterly', { year: 2026, quarter: 4 })).fileId);
+    expect(ws.model.merges.sort()).toEqual(['A1:N1', 'A2:N2', 'A3:A4', 'B3:F3', 'G3:K3', 'L3:M3', 'N3:N4'].sort());
+    expect(ws.columns.map((c) => c.width)).toEqual([6, 14, 10, 22, 8, 14, 16, 14, 24, 10, 10, 30, 12, 34]);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 });
+    expect(ws.getCell('A1').font).toMatchObject({ name: '宋体', size: 16, bold: true });
+    expect(ws.getCell('D4').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } });
+    expect(ws.getCell('D4').font).toMatchObject({ name: '宋体', bold: true });
+    const { rows } = table(ws);
+    const last = 4 + rows.length;
+    for (let r = 5; r <= last; r++) {
+      for (let c = 1; c <= 14; c++) {
+        const cell = ws.getRow(r).getCell(c);
+        expect(cell.font?.name, cell.address).toBe('宋体');
+        expect(cell.font?.size, cell.address).toBe(11);
+        expect(cell.border, cell.address).toEqual({ top: THIN, left: THIN, bottom: THIN, right: THIN });
+        expect(cell.alignment, cell.address).toEqual({ vertical: 'middle', wrapText: true });
+        expect(Boolean(cell.font?.bold), cell.address).toBe(r === last); // the totals row only
+      }
+      expect(ws.getRow(r).getCell(4).numFmt).toBe('@'); // 证件号码 as text
+    }
+    const headRow = 5 + rows.findIndex((x) => x['户主姓名'] === HEAD);
+    expect(ws.getRow(headRow).getCell(8).numFmt).toBe('0.00'); // 人均纯收入（元）
+    for (const col of [10, 11]) {
+      const cell = ws.getRow(headRow).getCell(col);
+      const argb = TAG[String(cell.value).slice(0, 1)];
+      expect(cell.fill, cell.address).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
+      expect(cell.font?.color, cell.address).toEqual({ argb: argb === TAG['黄'] ? 'FF000000' : 'FFFFFFFF' });
+    }
+    const totalsFill = ws.getRow(last).getCell(10).fill;
+    expect(totalsFill?.type === 'pattern' ? totalsFill.pattern : totalsFill).toBe('none'); // totals: counts, not a colour
   });
 });
 

@@ -12,9 +12,8 @@ import { maskIdNumber } from '../../../../shared/domain/idCard';
 import { ASSESSMENT_CHECK_LABELS, ASSESSMENT_CHECKS } from '../../../../shared/domain/profileConditions';
 import type { HandlerContext } from '../../context';
 import { workbookBuffer, writeTitleAndHeader } from '../../exports/xlsxWriter';
-import { cadresOf } from '../../repos/assistanceFacts';
-import { measuresOf, villagePlace } from '../../repos/documentsRead';
-import { assessmentItemsOn, gradesUpTo, householdsGradedIn, perCapitaOn, type GradeRow, type ReportHousehold } from '../../repos/documentsReports';
+import { villagePlace } from '../../repos/documentsRead';
+import { assessmentItemsOn, cadreNamesIn, gradesUpTo, householdsGradedIn, measureLinesOf, perCapitaOn, type GradeRow, type ReportHousehold } from '../../repos/documentsReports';
 import { outgoingMasking } from '../services/common';
 import { exportLine, storeSheet, writeRow, writeRows, yuan, type SheetColumn } from './common';
 
@@ -44,7 +43,11 @@ interface Totals {
   lastColours: string;
 }
 
-const colourAt = (grades: readonly GradeRow[], date: string): GradeRow | undefined => grades.filter((g) => g.date <= date).at(-1);
+/** The grade in force on `date`: the latest on or before it (grades oldest first). */
+function colourAt(grades: readonly GradeRow[], date: string): GradeRow | undefined {
+  for (let i = grades.length - 1; i >= 0; i--) if (grades[i].date <= date) return grades[i];
+  return undefined;
+}
 
 function securityText(items: Record<string, { pass: boolean; note: string }> | undefined): string {
   if (!items) return '未评估';
@@ -52,9 +55,10 @@ function securityText(items: Record<string, { pass: boolean; note: string }> | u
   return failed.length > 0 ? failed.join('；') : '均达标';
 }
 
-function changeText(colourLabel: (c: string | null) => string, now: GradeRow | undefined, last: GradeRow | undefined, inQuarter: readonly GradeRow[]): string {
+/** `now` is the latest grade up to the quarter's end, so it is also the quarter's last grade when dated from `from` on. */
+function changeText(colourLabel: (c: string | null) => string, now: GradeRow | undefined, last: GradeRow | undefined, from: string): string {
   if (!last) return `本季度首次评级：${now?.reason ?? ''}`;
-  if (!now || now.colour === last.colour) return inQuarter.length > 0 ? `等级无变化（${inQuarter.at(-1)!.reason}）` : '等级无变化';
+  if (!now || now.colour === last.colour) return now && now.date >= from ? `等级无变化（${now.reason}）` : '等级无变化';
   return `由${colourLabel(last.colour)}转为${colourLabel(now.colour)}：${now.reason}`;
 }
 
@@ -63,12 +67,15 @@ function buildRows(ctx: HandlerContext, households: ReportHousehold[], from: str
   const grades = gradesUpTo(ctx.db, ids, to);
   const income = perCapitaOn(ctx.db, ids, to);
   const security = assessmentItemsOn(ctx.db, ids, to);
-  const cadres = cadresOf(ctx.db, ids, to, to);
+  const cadres = cadreNamesIn(ctx.db, ids, to, to);
   const categories = new Map(ctx.profile().enums.measureCategories.map((c) => [c.key, c.label]));
   const measures = new Map<string, string[]>();
-  for (const m of measuresOf(ctx.db, ids)) {
+  for (const m of measureLinesOf(ctx.db, ids)) {
     if (!isDelivered(m.status as MeasureStatus) || (m.actualStart && m.actualStart > to)) continue;
-    measures.set(m.householdId, [...(measures.get(m.householdId) ?? []), `${categories.get(m.category) ?? m.category}：${m.item ?? m.content}`]);
+    const line = `${categories.get(m.category) ?? m.category}：${m.item ?? m.content}`;
+    const list = measures.get(m.householdId);
+    if (list) list.push(line);
+    else measures.set(m.householdId, [line]);
   }
   const labels = ctx.profile().grading.colourLabels as Record<string, string>;
   const colourLabel = (c: string | null) => (c ? (labels[c] ?? c) : '');
@@ -83,15 +90,17 @@ function buildRows(ctx: HandlerContext, households: ReportHousehold[], from: str
       colour: now?.colour ?? null,
       lastColour: last?.colour ?? null,
       measures: (measures.get(h.id) ?? []).join('；'),
-      cadres: (cadres.get(h.id) ?? []).map((c) => c.name).join('、'),
-      change: changeText(colourLabel, now, last, history.filter((g) => g.date >= from)),
+      cadres: (cadres.get(h.id) ?? []).join('、'),
+      change: changeText(colourLabel, now, last, from),
     };
   });
 }
 
 function columns(ctx: HandlerContext, masked: boolean, totals: Totals): SheetColumn<Row | null>[] {
   const labels = ctx.profile().grading.colourLabels as Record<string, string>;
-  const label = (c: string | null) => (c ? (labels[c] ?? c).replace(/（.*）$/, '') : '');
+  // 「红色（高风险）」 → 「红色」, once per colour rather than once per cell
+  const short = new Map(Object.entries(labels).map(([k, v]) => [k, v.replace(/（.*）$/, '')]));
+  const label = (c: string | null) => (c ? (short.get(c) ?? c.replace(/（.*）$/, '')) : '');
   const p = ctx.profile().privacy;
   const id = (v: string | null) => (!v ? '' : masked ? maskIdNumber(v, p.idMaskPattern) : v);
   return [
