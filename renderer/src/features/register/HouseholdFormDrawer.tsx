@@ -9,13 +9,16 @@ import { useDivisions } from './useDivisions';
 
 const EMPTY_NEW = { householdType: undefined, members: [{ relation: '户主', insuredMedical: true }] };
 
-/** Create or edit a household with its members. Ctrl+S saves; field errors land on their fields. */
-export function HouseholdFormDrawer({ open, household, onClose, onSaved }: { open: boolean; household?: Household; onClose: () => void; onSaved: (h: Household) => void }) {
+/**
+ * Create or edit a household with its members. Ctrl+S saves; field errors land on their fields.
+ * `holdDivisions`: load the division tree only once opened or released (the register asks for its rows first).
+ */
+export function HouseholdFormDrawer({ open, household, onClose, onSaved, holdDivisions = false }: { open: boolean; household?: Household; onClose: () => void; onSaved: (h: Household) => void; holdDivisions?: boolean }) {
   const { profile } = useSession();
   const { message } = App.useApp();
   const [form] = Form.useForm<HouseholdInput>();
   const [saving, setSaving] = useState(false);
-  const { villages, groupsOf } = useDivisions();
+  const { villages, groupsOf } = useDivisions({ enabled: open || !holdDivisions });
   const villageId = Form.useWatch('villageId', form);
 
   useEffect(() => {

@@ -14,6 +14,7 @@ export function HouseholdGrid({
   filter,
   refreshKey,
   onTotal,
+  onFirstBlock,
   visibleColumns,
   sort,
   onSortChange,
@@ -21,6 +22,7 @@ export function HouseholdGrid({
   filter: HouseholdFilter;
   refreshKey?: number;
   onTotal?: (n: number) => void;
+  onFirstBlock?: () => void;
   visibleColumns?: string[];
   sort?: SortItem[];
   onSortChange?: (sort: SortItem[]) => void;
@@ -37,6 +39,7 @@ export function HouseholdGrid({
       sort={sort}
       onSortChange={onSortChange}
       onTotal={onTotal}
+      onFirstBlock={onFirstBlock}
       onOpen={(h) => navigate(`/household/${h.id}`)}
       emptyText="没有符合条件的农户。可以调整筛选条件，或点击“新建农户”录入。"
     />

@@ -33,7 +33,9 @@ const matches = (filter: HouseholdFilter, patch: HouseholdFilter) => Object.entr
 /** 户籍名册: every household, filtered and sorted in SQL; column chooser, saved views and quick filters. */
 export function HouseholdRegisterPage({ fixedFilter = {}, title = '户籍名册' }: { params?: Record<string, string>; fixedFilter?: HouseholdFilter; title?: string }) {
   const session = useSession();
-  const { villages, groupsOf } = useDivisions();
+  // The division tree (thousands of villages and groups in a county) waits for the register's first rows.
+  const [rowsFirst, setRowsFirst] = useState(true);
+  const { villages, groupsOf } = useDivisions({ enabled: !rowsFirst });
   const [filter, setFilter] = useState<HouseholdFilter>({});
   const [searchText, setSearchText] = useState('');
   const [columns, setColumns] = useState<string[]>([]);
@@ -114,8 +116,9 @@ export function HouseholdRegisterPage({ fixedFilter = {}, title = '户籍名册'
           </Button>
         )}
       </Space>
-      <HouseholdGrid filter={{ ...filter, ...fixedFilter }} refreshKey={refreshKey} onTotal={setTotal} visibleColumns={columns} sort={appliedSort} onSortChange={setSort} />
+      <HouseholdGrid filter={{ ...filter, ...fixedFilter }} refreshKey={refreshKey} onTotal={setTotal} onFirstBlock={() => setRowsFirst(false)} visibleColumns={columns} sort={appliedSort} onSortChange={setSort} />
       <HouseholdFormDrawer
+        holdDivisions={rowsFirst}
         open={creating}
         onClose={() => setCreating(false)}
         onSaved={(h) => {

@@ -1,18 +1,13 @@
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
-import type { ColDef, GridApi, IDatasource, SortModelItem } from 'ag-grid-community';
+import type { CellKeyDownEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, IDatasource, RowDoubleClickedEvent, RowSelectionOptions, SortChangedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { App } from 'antd';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 import { errorText } from '../common/errors';
+import { blockKey, queryDatasource, type EarlyBlock, type PageFetch, type SortItem } from './infiniteDatasource';
+import './registerGrid.css';
 
-export interface SortItem {
-  colId: string;
-  sort: 'asc' | 'desc';
-}
-
-export interface PageFetch<T> {
-  (req: { sort: SortItem[]; startRow: number; endRow: number }): Promise<{ rows: T[]; total: number }>;
-}
+export type { PageFetch, SortItem } from './infiniteDatasource';
 
 /** Columns in the saved order, the rest hidden; an empty list means the defaults. */
 export function arrangeColumns<T>(all: ColDef<T>[], visible: string[] | undefined): ColDef<T>[] {
@@ -23,51 +18,57 @@ export function arrangeColumns<T>(all: ColDef<T>[], visible: string[] | undefine
   return [...shown, ...hidden];
 }
 
+// Grid options that never change, created once: ag-grid-react compares every prop by identity on each
+// render and re-applies any new object (a new defaultColDef re-derives every column and refreshes cells).
+const DEFAULT_COL_DEF: ColDef = { resizable: true, sortable: false };
+const ROW_SELECTION: RowSelectionOptions = { mode: 'singleRow', checkboxes: false, enableClickSelection: true };
+/** One block is one backend page (households.list / members.list answer up to 100 rows a call). */
+const PAGE_ROWS = 100;
 /**
- * A register on ag-grid's infinite row model: ag-grid asks for rows [start, end) with its sort model and the
- * backend answers from SQL. No full table ever reaches the renderer. `queryKey` changes reload from row 0.
+ * Rows drawn beyond each edge of the viewport (ag-grid's default is 10). Every scrolled frame builds the rows
+ * that come into this window, so a wide buffer is paid for on every frame of a fast scroll; a few rows are
+ * enough headroom for a wheel notch (~100 px; 3 rows are 126 px).
  */
-export function InfiniteGrid<T extends { id: string }>(props: {
+const ROW_BUFFER = 3;
+
+interface InfiniteGridProps<T> {
   columns: ColDef<T>[];
   fetch: PageFetch<T>;
   queryKey: string;
   sort?: SortItem[];
   onSortChange?: (sort: SortItem[]) => void;
   onTotal?: (n: number) => void;
+  onFirstBlock?: () => void;
   onOpen: (row: T) => void;
   emptyText: string;
   testId: string;
-}) {
+}
+
+/**
+ * A register on ag-grid's infinite row model: ag-grid asks for rows [start, end) with its sort model and the
+ * backend answers from SQL. No full table ever reaches the renderer. `queryKey` changes reload from row 0.
+ * `onFirstBlock` fires once per query when its first block has arrived (or failed): screens start their own
+ * secondary requests then, so the single-threaded backend answers the rows first.
+ */
+export function InfiniteGrid<T extends { id: string }>(props: InfiniteGridProps<T>) {
   const { message } = App.useApp();
   const gridApi = useRef<GridApi<T> | null>(null);
-  const fetchRef = useRef(props.fetch);
-  const onTotalRef = useRef(props.onTotal);
+  // The latest props for the grid's callbacks, so the callbacks themselves stay the same functions.
+  const latest = useRef(props);
   useEffect(() => {
-    fetchRef.current = props.fetch;
-    onTotalRef.current = props.onTotal;
+    latest.current = props;
   });
+  const early = useFirstBlockEarly(latest, gridApi);
 
   const datasource = useMemo<IDatasource>(
-    () => ({
-      getRows: (p) => {
-        const sort = (p.sortModel as SortModelItem[]).map((s) => ({ colId: s.colId, sort: s.sort }));
-        fetchRef
-          .current({ sort, startRow: p.startRow, endRow: p.endRow })
-          .then((r) => {
-            onTotalRef.current?.(r.total);
-            p.successCallback(r.rows, r.total);
-          })
-          .catch((e: unknown) => {
-            void message.error(errorText(e));
-            p.failCallback();
-          });
-      },
-    }),
+    () => queryDatasource(props.queryKey, latest, early, (e) => void message.error(errorText(e))),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [props.queryKey],
   );
-
+  // The grid takes the current datasource when it is ready (the query may change while it is being built).
+  const currentDatasource = useRef(datasource);
   useEffect(() => {
+    currentDatasource.current = datasource;
     gridApi.current?.setGridOption('datasource', datasource);
   }, [datasource]);
 
@@ -78,36 +79,72 @@ export function InfiniteGrid<T extends { id: string }>(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sortKey]);
 
+  const callbacks = useGridCallbacks(latest, gridApi, currentDatasource);
   return (
     <div className="gl-grid" data-testid={props.testId}>
       <AgGridReact<T>
         rowModelType="infinite"
-        cacheBlockSize={100}
+        cacheBlockSize={PAGE_ROWS}
         maxBlocksInCache={50}
+        rowBuffer={ROW_BUFFER}
+        animateRows={false}
         columnDefs={props.columns}
-        defaultColDef={{ resizable: true, sortable: false }}
+        defaultColDef={DEFAULT_COL_DEF}
         localeText={AG_GRID_LOCALE_CN}
-        getRowId={(p) => p.data.id}
-        onGridReady={(e) => {
-          gridApi.current = e.api;
-          if (props.sort) e.api.applyColumnState({ state: props.sort, defaultState: { sort: null } });
-          e.api.setGridOption('datasource', datasource);
-        }}
-        onSortChanged={(e) => {
-          const sort = e.api
-            .getColumnState()
-            .filter((c) => c.sort)
-            .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
-            .map((c) => ({ colId: c.colId, sort: c.sort as 'asc' | 'desc' }));
-          props.onSortChange?.(sort);
-        }}
-        onRowDoubleClicked={(e) => e.data && props.onOpen(e.data)}
-        onCellKeyDown={(e) => {
-          if ((e.event as KeyboardEvent | undefined)?.key === 'Enter' && e.data) props.onOpen(e.data);
-        }}
-        rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+        rowSelection={ROW_SELECTION}
         overlayNoRowsTemplate={props.emptyText}
+        {...callbacks}
       />
     </div>
   );
+}
+
+/**
+ * The first block, asked for as soon as the register mounts, while ag-grid is still being built (~100 ms on a
+ * slow PC); the grid's first getRows takes it when it asks for the same query, sort and rows.
+ */
+function useFirstBlockEarly<T>(latest: RefObject<InfiniteGridProps<T>>, gridApi: RefObject<GridApi<T> | null>) {
+  const early = useRef<EarlyBlock<T> | null>(null);
+  useEffect(() => {
+    if (gridApi.current) return; // a grid already up has asked for its rows itself
+    const { fetch, sort = [], queryKey } = latest.current;
+    const req = { sort: sort.map((s) => ({ colId: s.colId, sort: s.sort })), startRow: 0, endRow: PAGE_ROWS };
+    const rows = fetch(req);
+    rows.catch(() => undefined); // the grid reports a failure when it takes the block; an unused one is dropped
+    early.current = { key: blockKey(queryKey, req), rows };
+  }, [latest, gridApi]);
+  return early;
+}
+
+/** The grid's callbacks as stable functions reading the latest props. */
+function useGridCallbacks<T extends { id: string }>(latest: RefObject<InfiniteGridProps<T>>, gridApi: RefObject<GridApi<T> | null>, datasource: RefObject<IDatasource>) {
+  const getRowId = useCallback((p: GetRowIdParams<T>) => p.data.id, []);
+  const onGridReady = useCallback(
+    (e: GridReadyEvent<T>) => {
+      gridApi.current = e.api;
+      const { sort } = latest.current;
+      if (sort) e.api.applyColumnState({ state: sort, defaultState: { sort: null } });
+      e.api.setGridOption('datasource', datasource.current);
+    },
+    [latest, gridApi, datasource],
+  );
+  const onSortChanged = useCallback(
+    (e: SortChangedEvent<T>) => {
+      const sort = e.api
+        .getColumnState()
+        .filter((c) => c.sort)
+        .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
+        .map((c) => ({ colId: c.colId, sort: c.sort as 'asc' | 'desc' }));
+      latest.current.onSortChange?.(sort);
+    },
+    [latest],
+  );
+  const onRowDoubleClicked = useCallback((e: RowDoubleClickedEvent<T>) => void (e.data && latest.current.onOpen(e.data)), [latest]);
+  const onCellKeyDown = useCallback(
+    (e: CellKeyDownEvent<T>) => {
+      if ((e.event as KeyboardEvent | undefined)?.key === 'Enter' && e.data) latest.current.onOpen(e.data);
+    },
+    [latest],
+  );
+  return useMemo(() => ({ getRowId, onGridReady, onSortChanged, onRowDoubleClicked, onCellKeyDown }), [getRowId, onGridReady, onSortChanged, onRowDoubleClicked, onCellKeyDown]);
 }

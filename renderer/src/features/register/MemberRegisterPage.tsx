@@ -33,7 +33,9 @@ const without = (f: MemberFilter, keys: string[]) => Object.fromEntries(Object.e
 export function MemberRegisterPage() {
   const session = useSession();
   const e = session.profile.enums;
-  const { villages, groupsOf } = useDivisions();
+  // The division tree (thousands of villages and groups in a county) waits for the register's first rows.
+  const [rowsFirst, setRowsFirst] = useState(true);
+  const { villages, groupsOf } = useDivisions({ enabled: !rowsFirst });
   const [filter, setFilter] = useState<MemberFilter>({});
   const [searchText, setSearchText] = useState('');
   const [columns, setColumns] = useState<string[]>([]);
@@ -129,10 +131,11 @@ export function MemberRegisterPage() {
         sort={appliedSort}
         onSortChange={setSort}
         onTotal={setTotal}
+        onFirstBlock={() => setRowsFirst(false)}
         onOpen={(m) => navigate(`/household/${m.householdId}`)}
         emptyText="没有符合条件的人员。可以调整筛选条件；人员随农户在“户籍名册”中录入。"
       />
-      <SchoolYearDrawer open={advancing} onClose={() => setAdvancing(false)} onDone={() => setRefreshKey((k) => k + 1)} />
+      <SchoolYearDrawer holdDivisions={rowsFirst} open={advancing} onClose={() => setAdvancing(false)} onDone={() => setRefreshKey((k) => k + 1)} />
     </div>
   );
 }

@@ -17,10 +17,11 @@ interface Row extends SchoolYearItem {
  * 年级升级 with review: each student's proposed next 学段/年级 from the profile's stages; the clerk checks and edits
  * every row (a graduate's next step is theirs to record), then confirms once for the school year.
  */
-export function SchoolYearDrawer({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: () => void }) {
+export function SchoolYearDrawer({ open, onClose, onDone, holdDivisions = false }: { open: boolean; onClose: () => void; onDone: () => void; holdDivisions?: boolean }) {
   const { profile } = useSession();
   const { message, modal } = App.useApp();
-  const { villages } = useDivisions();
+  // holdDivisions: the register asks for its first rows before the division tree.
+  const { villages } = useDivisions({ enabled: open || !holdDivisions });
   const [villageId, setVillageId] = useState<string | undefined>(undefined);
   const [year, setYear] = useState<{ key: string; label: string } | null>(null);
   const [rows, setRows] = useState<Row[]>([]);

@@ -3,7 +3,7 @@ import type { HouseholdSummary } from '../../../../shared/api/schemas/household'
 import { chinaDate } from '../../../../shared/domain/chinaTime';
 import { maskIdNumber, maskPhone } from '../../../../shared/domain/idCard';
 import type { Profile } from '../../../../shared/domain/profile';
-import { ColourTag } from '../common/ColourTag';
+import { ColourCell } from './registerCells';
 
 /** Household register columns; sortable ones map to the backend's whitelisted sorts. colId = field. */
 export function householdColumns(profile: Profile, showFullIds: boolean): ColDef<HouseholdSummary>[] {
@@ -18,7 +18,7 @@ export function householdColumns(profile: Profile, showFullIds: boolean): ColDef
     { colId: 'householdType', headerName: '户类型', field: 'householdType', width: 100, sortable: true },
     { colId: 'status', headerName: '状态', field: 'status', width: 100, sortable: true, valueFormatter: (p) => status[p.value as string] ?? p.value },
     { colId: 'category', headerName: '监测类别', field: 'category', width: 130, sortable: true },
-    { colId: 'colour', headerName: '风险颜色', field: 'colour', width: 100, sortable: true, cellRenderer: (p: { value: string | null }) => <ColourTag colour={p.value} /> },
+    { colId: 'colour', headerName: '风险颜色', field: 'colour', width: 100, sortable: true, cellRenderer: ColourCell },
     { colId: 'phone', headerName: '联系电话', field: 'phone', width: 130, sortable: true, valueFormatter: (p) => (p.value ? (showFullIds ? p.value : maskPhone(p.value, phoneMask)) : '') },
     { colId: 'householdNo', headerName: '户编号', field: 'householdNo', width: 170, sortable: true },
     { colId: 'address', headerName: '住址', field: 'address', width: 200, sortable: false },

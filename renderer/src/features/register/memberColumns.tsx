@@ -1,7 +1,6 @@
 import type { ColDef } from 'ag-grid-community';
-import { Tag } from 'antd';
 import type { MemberRow } from '../../../../shared/api/methods/members';
-import { ColourTag } from '../common/ColourTag';
+import { ColourCell, GradeCell } from './registerCells';
 
 const yesNo = (p: { value: boolean }) => (p.value ? '是' : '否');
 
@@ -17,25 +16,11 @@ export function memberColumns(): ColDef<MemberRow>[] {
     { colId: 'headName', headerName: '户主', field: 'headName', width: 100, sortable: true },
     { colId: 'villageName', headerName: '行政村', field: 'villageName', width: 110, sortable: true },
     { colId: 'groupName', headerName: '村民小组', field: 'groupName', width: 100, sortable: true },
-    { colId: 'householdColour', headerName: '户风险颜色', field: 'householdColour', width: 115, cellRenderer: (p: { value: string | null }) => <ColourTag colour={p.value} /> },
+    { colId: 'householdColour', headerName: '户风险颜色', field: 'householdColour', width: 115, cellRenderer: ColourCell },
     { colId: 'ethnicity', headerName: '民族', field: 'ethnicity', width: 80 },
     { colId: 'education', headerName: '文化程度', field: 'education', width: 100 },
     { colId: 'schoolStage', headerName: '在校生学段', field: 'schoolStage', width: 115, sortable: true },
-    {
-      colId: 'schoolGrade',
-      headerName: '年级',
-      field: 'schoolGrade',
-      width: 130,
-      sortable: true,
-      cellRenderer: (p: { value: number | null; data?: MemberRow }) =>
-        p.data?.schoolStage ? (
-          <span>
-            {p.value ? `${p.value}年级` : '未填'} {p.data.gradeUnconfirmed && <Tag color="warning">未确认</Tag>}
-          </span>
-        ) : (
-          ''
-        ),
-    },
+    { colId: 'schoolGrade', headerName: '年级', field: 'schoolGrade', width: 130, sortable: true, cellRenderer: GradeCell },
     { colId: 'health', headerName: '健康状况', field: 'health', width: 110, sortable: true, valueFormatter: (p) => (p.value ? `${p.value}${p.data?.disabilityGrade ? `（${p.data.disabilityGrade}）` : ''}` : '') },
     { colId: 'labourSkill', headerName: '劳动技能', field: 'labourSkill', width: 130, sortable: true },
     { colId: 'workPlace', headerName: '务工地点', field: 'workPlace', width: 120 },
