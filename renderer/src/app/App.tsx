@@ -58,7 +58,9 @@ export function App() {
 
   return (
     <ConfigProvider locale={zhCN} theme={{ token: { fontSize: 14, colorPrimary: '#1677ff' } }}>
-      <AntApp>
+      {/* Full height, so the shell's flex layout can size a register grid to the window: without it
+          the grid grew past the fold and drew ~10 rows nobody could see on every scrolled frame. */}
+      <AntApp style={{ height: '100%' }}>
         {phase.kind === 'loading' && <Spin size="large" style={{ marginTop: '30vh', width: '100%' }} />}
         {phase.kind === 'firstRun' && <FirstRunPage onDone={enter} />}
         {phase.kind === 'login' && <LoginPage onDone={enter} />}
