@@ -5,9 +5,11 @@ import { parseCsv } from '../../../shared/domain/csvParse';
 import { DomainError } from '../../../shared/domain/errors';
 import { convertWithLibreOffice } from './convertXls';
 import type { Job } from './jobs';
+import { readXlsxFast } from './xlsxFastRead';
 import { guardXlsx } from './zipGuard';
 
-// A roster file → rows of plain cells. .xlsx is streamed (exceljs WorkbookReader) after the zip guard;
+// A roster file → rows of plain cells. .xlsx is scanned by the fast reader (xlsxFastRead.ts) after the
+// zip guard, or streamed through exceljs's WorkbookReader when it holds XML the scanner does not model;
 // .xls goes through LibreOffice first; CSV is decoded as UTF-8 (with or without BOM) or else GBK.
 
 export interface SheetRow {
@@ -91,8 +93,15 @@ interface WorksheetLike extends AsyncIterable<{ number: number; values: unknown 
 }
 
 async function readXlsx(bytes: Buffer, job: Job, progress: (fraction: number) => void): Promise<Omit<SheetData, 'format'>> {
-  const { notes } = await guardXlsx(bytes);
+  const { notes, parts } = await guardXlsx(bytes);
   job.throwIfCancelled();
+  const fast = await readXlsxFast(parts, job, progress, { maxRows: MAX_ROWS, maxColumns: MAX_COLUMNS, tooManyRows });
+  if (fast) return { rows: fast.rows, notes, sheetName: fast.sheetName };
+  return { ...(await readXlsxWithExceljs(bytes, job, progress)), notes };
+}
+
+/** exceljs's streaming reader: the fallback for XML the fast reader does not model (and its reference in tests). */
+export async function readXlsxWithExceljs(bytes: Buffer, job: Job, progress: (fraction: number) => void): Promise<{ rows: SheetRow[]; sheetName: string | null }> {
   // Only cached values are read: formulas are never evaluated, hyperlinks and external links ignored.
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(countingStream(bytes, progress), {
     sharedStrings: 'cache',
@@ -118,7 +127,7 @@ async function readXlsx(bytes: Buffer, job: Job, progress: (fraction: number) =>
     throw new DomainError('validation', '无法读取该工作簿：内容不符合 Excel 格式（可能已损坏或被改动）。请在 Excel/WPS 中打开后另存为 .xlsx 再导入。');
   }
   if (!rows.length) throw new DomainError('validation', '工作簿中没有找到有数据的工作表。');
-  return { rows, notes, sheetName };
+  return { rows, sheetName };
 }
 
 async function readWorksheet(sheet: WorksheetLike, job: Job): Promise<SheetRow[]> {

@@ -27,6 +27,8 @@ export interface ZipFindings {
   entries: ZipEntry[];
   /** Workbook parts exceljs would ignore but a clerk should hear about (external links). */
   notes: string[];
+  /** The inflated XML parts under xl/ (workbook, rels, styles, strings, sheets): the fast reader's input. */
+  parts: Map<string, Buffer>;
 }
 
 const inflateCapped = promisify(inflateRaw) as (buf: Buffer, options: { maxOutputLength: number }) => Promise<Buffer>;
@@ -80,8 +82,14 @@ export function checkDeclared(entries: readonly ZipEntry[]): string[] {
   return entries.some((e) => /^xl\/externalLinks\//i.test(e.name)) ? ['文件中有指向其他工作簿的外部链接，已忽略：只读取单元格中保存的值，不会打开链接。'] : [];
 }
 
-/** Inflates every entry with its declared size as a hard cap: a lying directory fails here. */
-export async function verifyInflatedSizes(buf: Buffer, entries: readonly ZipEntry[]): Promise<void> {
+const KEPT_PART = /^xl\/[^]*\.(xml|rels)$/;
+
+/**
+ * Inflates every entry with its declared size as a hard cap: a lying directory fails here. Returns the
+ * XML parts under xl/, so the reader need not inflate them a second time.
+ */
+export async function verifyInflatedSizes(buf: Buffer, entries: readonly ZipEntry[]): Promise<Map<string, Buffer>> {
+  const parts = new Map<string, Buffer>();
   for (const e of entries) {
     const h = e.localHeaderOffset;
     if (h + 30 > buf.length || buf.readUInt32LE(h) !== 0x04034b50) throw refuse(BROKEN);
@@ -90,6 +98,7 @@ export async function verifyInflatedSizes(buf: Buffer, entries: readonly ZipEntr
     if (data.length !== e.compressedSize) throw refuse(BROKEN);
     if (e.method === 0) {
       if (e.compressedSize !== e.uncompressedSize) throw refuse(BROKEN);
+      if (KEPT_PART.test(e.name)) parts.set(e.name, data);
       continue;
     }
     if (e.method !== 8) throw refuse('工作簿使用了不支持的压缩方式，请在 Excel/WPS 中另存为 .xlsx 再导入。');
@@ -101,7 +110,9 @@ export async function verifyInflatedSizes(buf: Buffer, entries: readonly ZipEntr
       throw refuse(tooBig ? '工作簿中有内容解压后大于其声明的大小，疑似压缩炸弹，已拒绝导入。' : BROKEN);
     }
     if (out.length !== e.uncompressedSize) throw refuse(BROKEN);
+    if (KEPT_PART.test(e.name)) parts.set(e.name, out);
   }
+  return parts;
 }
 
 /** The whole guard: run before any XML parser touches the file. */
@@ -109,6 +120,6 @@ export async function guardXlsx(buf: Buffer): Promise<ZipFindings> {
   if (buf.length > ZIP_LIMITS.maxCompressedBytes) throw refuse(`文件过大（${(buf.length / 1048576).toFixed(1)} MB），导入文件不能超过 20 MB。请按村拆分后分批导入。`);
   const entries = readCentralDirectory(buf);
   const notes = checkDeclared(entries);
-  await verifyInflatedSizes(buf, entries);
-  return { entries, notes };
+  const parts = await verifyInflatedSizes(buf, entries);
+  return { entries, notes, parts };
 }
