@@ -51,10 +51,10 @@ export const casesHandlers: HandlerTable = {
 
   'cases.countyFollowUp': (ctx, { caseId, rowVersion, ...data }) => act(ctx, caseId, rowVersion, (s, w) => recordCountyFollowUp(s, data, w), '补录县级审定信息'),
 
-  'cases.list': (ctx, { filter, startRow, endRow }) => {
+  'cases.list': (ctx, { filter, startRow, endRow, withTotal }) => {
     const rules = procedureRules(ctx);
     const bounds = dueWindow(ctx, rules);
-    const { rows, total } = listCases(ctx.db, filter, ctx.user().scope, bounds, startRow, endRow);
+    const { rows, total } = listCases(ctx.db, filter, ctx.user().scope, bounds, startRow, endRow, withTotal);
     return { rows: rows.map((r) => toCaseRow(r, ctx, rules)), total, today: bounds.today };
   },
 

@@ -12,7 +12,7 @@ import { HOUSEHOLD_LABELS, MEMBER_LABELS, householdWriteOf, toMemberWrite } from
 import type { HandlerTable } from './types';
 
 export const householdsHandlers: HandlerTable = {
-  'households.list': (ctx, input) => repo.listHouseholds(ctx.db, input.filter, input.sort, input.startRow, input.endRow, ctx.user().scope),
+  'households.list': (ctx, input) => repo.listHouseholds(ctx.db, input.filter, input.sort, input.startRow, input.endRow, ctx.user().scope, input.withTotal),
 
   'households.get': (ctx, { id }) => {
     const h = repo.getHousehold(ctx.db, id);

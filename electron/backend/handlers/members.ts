@@ -22,7 +22,7 @@ function listRegister(ctx: HandlerContext, input: ParsedInput<'members.list'>) {
   const today = chinaDate(ctx.now());
   const { ageFrom, ageTo, gradeUnconfirmed: onlyUnconfirmed, ...rest } = f;
   const query = { ...rest, ...birthBoundsForAges(today, ageFrom, ageTo), unconfirmedFor: onlyUnconfirmed ? String(schoolYearOf(today)) : undefined };
-  const page = listMembers(ctx.db, query, input.sort, input.startRow, input.endRow, ctx.user().scope);
+  const page = listMembers(ctx.db, query, input.sort, input.startRow, input.endRow, ctx.user().scope, input.withTotal);
   const full = ctx.can('pii.full');
   const privacy = ctx.profile().privacy;
   return { total: page.total, rows: page.rows.map((m) => toRow(m, today, full, privacy)) };

@@ -1,3 +1,4 @@
+import { NOT_COUNTED } from '../../../shared/api/schemas/common';
 import type { Scope } from '../../../shared/domain/permissions';
 import type { CaseState, CaseSummary, HistoryEntry } from '../../../shared/domain/workflow/caseState';
 import type { Db } from '../db/connection';
@@ -122,7 +123,16 @@ export interface CaseListFilter {
 const OVERDUE = `(c.status = 'open' AND c.next_due < @today)`;
 const DUE_SOON = `(c.status = 'open' AND c.next_due >= @today AND c.next_due <= @soonUntil)`;
 
-export function listCases(db: Db, f: CaseListFilter, scope: Scope, bounds: { today: string; soonUntil: string }, startRow: number, endRow: number): { rows: CaseRecord[]; total: number } {
+/** One page of a case worklist; `withTotal` false skips the count (NOT_COUNTED), as listHouseholds. */
+export function listCases(
+  db: Db,
+  f: CaseListFilter,
+  scope: Scope,
+  bounds: { today: string; soonUntil: string },
+  startRow: number,
+  endRow: number,
+  withTotal = true,
+): { rows: CaseRecord[]; total: number } {
   const parts = ['c.deleted_at IS NULL'];
   const params: Record<string, unknown> = { ...bounds };
   const eq = (col: string, key: string, v: string | undefined) => v && (parts.push(`${col} = @${key}`), (params[key] = v));
@@ -144,6 +154,6 @@ export function listCases(db: Db, f: CaseListFilter, scope: Scope, bounds: { tod
   const rows = db
     .prepare(`${SELECT} WHERE ${where} ORDER BY c.status DESC, c.next_due IS NULL, c.next_due, c.closed_on DESC, c.opened_on DESC, c.id LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit, offset: startRow }) as Record<string, unknown>[];
-  const total = (db.prepare(`SELECT count(*) AS n FROM cases c WHERE ${where}`).get(params) as { n: number }).n;
+  const total = withTotal ? (db.prepare(`SELECT count(*) AS n FROM cases c WHERE ${where}`).get(params) as { n: number }).n : NOT_COUNTED;
   return { rows: rows.map(toRecord), total };
 }

@@ -1,3 +1,4 @@
+import { NOT_COUNTED } from '../../../shared/api/schemas/common';
 import type { Household, HouseholdFilter, HouseholdSummary } from '../../../shared/api/schemas/household';
 import type { Scope } from '../../../shared/domain/permissions';
 import type { Db } from '../db/connection';
@@ -27,12 +28,24 @@ const toSummary = (r: Record<string, unknown>): HouseholdSummary => ({
   updatedAt: r.updated_at as string,
 });
 
-export function listHouseholds(db: Db, filter: HouseholdFilter, sort: { colId: string; sort: 'asc' | 'desc' }[], startRow: number, endRow: number, scope: Scope): { rows: HouseholdSummary[]; total: number } {
+/**
+ * One page of the register. `withTotal` false skips the count (NOT_COUNTED): the grid asks for it with a
+ * query's first block only, since at county scale counting costs as much as reading the page.
+ */
+export function listHouseholds(
+  db: Db,
+  filter: HouseholdFilter,
+  sort: { colId: string; sort: 'asc' | 'desc' }[],
+  startRow: number,
+  endRow: number,
+  scope: Scope,
+  withTotal = true,
+): { rows: HouseholdSummary[]; total: number } {
   const where = householdWhere(filter, scope);
   const limit = Math.max(0, Math.min(endRow - startRow, 1000));
   const rows = stmt(db, `${SUMMARY_SELECT} WHERE ${where.sql} ORDER BY ${householdOrderBy(sort)} LIMIT ? OFFSET ?`)
     .all(...where.params, limit, startRow) as Record<string, unknown>[];
-  const total = (stmt(db, `SELECT count(*) AS n FROM households h WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+  const total = withTotal ? (stmt(db, `SELECT count(*) AS n FROM households h WHERE ${where.sql}`).get(...where.params) as { n: number }).n : NOT_COUNTED;
   return { rows: rows.map(toSummary), total };
 }
 

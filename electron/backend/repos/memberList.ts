@@ -1,3 +1,4 @@
+import { NOT_COUNTED } from '../../../shared/api/schemas/common';
 import type { Member } from '../../../shared/api/schemas/household';
 import { toHalfWidth } from '../../../shared/domain/idCard';
 import type { Scope } from '../../../shared/domain/permissions';
@@ -117,11 +118,20 @@ const toRow = (r: Record<string, unknown>): MemberListRow => ({
 const SELECT = `SELECT m.*, h.head_name, h.household_type, h.status AS household_status, h.colour AS household_colour,
   v.name AS village_name, g.name AS group_name`;
 
-export function listMembers(db: Db, q: MemberQuery, sort: { colId: string; sort: 'asc' | 'desc' }[], startRow: number, endRow: number, scope: Scope): { rows: MemberListRow[]; total: number } {
+/** One page of the member register; `withTotal` false skips the count (NOT_COUNTED), as listHouseholds. */
+export function listMembers(
+  db: Db,
+  q: MemberQuery,
+  sort: { colId: string; sort: 'asc' | 'desc' }[],
+  startRow: number,
+  endRow: number,
+  scope: Scope,
+  withTotal = true,
+): { rows: MemberListRow[]; total: number } {
   const where = memberWhere(q, scope);
   const limit = Math.max(0, Math.min(endRow - startRow, 1000));
   const rows = db.prepare(`${SELECT} ${FROM} WHERE ${where.sql} ORDER BY ${memberOrderBy(sort)} LIMIT ? OFFSET ?`).all(...where.params, limit, startRow) as Record<string, unknown>[];
-  const total = (db.prepare(`SELECT count(*) AS n ${FROM} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+  const total = withTotal ? (db.prepare(`SELECT count(*) AS n ${FROM} WHERE ${where.sql}`).get(...where.params) as { n: number }).n : NOT_COUNTED;
   return { rows: rows.map(toRow), total };
 }
 

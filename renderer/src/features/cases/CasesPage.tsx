@@ -6,7 +6,7 @@ import { ELIMINATION_STEPS, IDENTIFICATION_STEPS, STEP_LABELS, type StepKey } fr
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useSession } from '../../app/session';
-import { ColourTag } from '../common/ColourTag';
+import { ColourCell } from '../register/registerCells';
 import { useDivisions } from '../register/useDivisions';
 import { OpenCaseModal } from './OpenCaseModal';
 import { ProcedureGrid } from './ProcedureGrid';
@@ -37,7 +37,7 @@ function caseColumns(kind: Kind): ColDef<CaseRow>[] {
   return [
     { headerName: '户主', field: 'headName', width: 110, cellRenderer: (p: { data?: CaseRow }) => p.data && <a onClick={() => navigate(`/case/${p.data!.id}`)}>{p.data.headName}</a> },
     { headerName: '村/组', width: 140, valueGetter: (p) => (p.data ? `${p.data.villageName}${p.data.groupName ?? ''}` : '') },
-    { headerName: '风险等级', field: 'colour', width: 100, cellRenderer: (p: { value: string | null }) => <ColourTag colour={p.value} /> },
+    { headerName: '风险等级', field: 'colour', width: 100, cellRenderer: ColourCell },
     {
       headerName: '当前步骤',
       field: 'currentStepLabel',
@@ -71,11 +71,8 @@ function CaseWorklist({ kind }: { kind: Kind }) {
   const t = TITLES[kind];
   const canOpen = session.can('cases.village');
 
-  const fetch = async (startRow: number, endRow: number) => {
-    const r = await api.call('cases.list', { filter: { kind, ...filter }, startRow, endRow });
-    setTotal(r.total);
-    return r;
-  };
+  // Later blocks skip the count (withTotal false); ProcedureGrid reports the count through onTotal.
+  const fetch = (startRow: number, endRow: number, withTotal: boolean) => api.call('cases.list', { filter: { kind, ...filter }, startRow, endRow, withTotal });
 
   return (
     <div className="gl-page">
@@ -95,7 +92,7 @@ function CaseWorklist({ kind }: { kind: Kind }) {
         <Select style={{ width: 140 }} allowClear placeholder="行政村" value={filter.villageId} onChange={(v) => setFilter((f) => ({ ...f, villageId: v }))} aria-label="按村筛选" options={villages.map((v) => ({ value: v.id, label: v.name }))} />
         <Select style={{ width: 170 }} allowClear placeholder="时限" value={filter.due} onChange={(v) => setFilter((f) => ({ ...f, due: v }))} aria-label="按时限筛选" options={[{ value: 'overdue', label: '已逾期（橙色）' }, { value: 'dueSoon', label: '即将到期（黄色）' }, { value: 'attention', label: '逾期或即将到期' }]} />
       </Space>
-      <ProcedureGrid<CaseRow> testId={`${kind}-cases-grid`} fetch={fetch} columns={columns} reloadKey={JSON.stringify(filter)} onOpen={(r) => navigate(`/case/${r.id}`)} empty={t.empty} />
+      <ProcedureGrid<CaseRow> testId={`${kind}-cases-grid`} fetch={fetch} onTotal={setTotal} columns={columns} reloadKey={JSON.stringify(filter)} onOpen={(r) => navigate(`/case/${r.id}`)} empty={t.empty} />
       <OpenCaseModal kind={kind} open={opening} onClose={() => setOpening(false)} />
     </div>
   );

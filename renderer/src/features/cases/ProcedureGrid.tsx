@@ -1,77 +1,41 @@
-import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
-import type { ColDef, GridApi, IDatasource } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
-import { App } from 'antd';
-import { useEffect, useMemo, useRef } from 'react';
-import { errorText } from '../common/errors';
+import type { ColDef } from 'ag-grid-community';
+import { useCallback } from 'react';
+import { InfiniteGrid, type PageFetch } from '../register/InfiniteGrid';
+
+/**
+ * One page of a worklist. `withTotal` false: the grid already has the count (a later block), so the list
+ * method may skip counting and answer total -1 (NOT_COUNTED); a fetch that ignores it keeps counting.
+ */
+export type ProcedureFetch<T> = (startRow: number, endRow: number, withTotal: boolean) => Promise<{ rows: T[]; total: number }>;
+
+const ignoreOpen = () => undefined;
 
 /**
  * A procedure worklist on ag-grid's infinite row model: ag-grid asks for rows [start, end), the list
- * method answers from SQL (already ordered by due date). `reloadKey` or a new `fetch` refetches.
+ * method answers from SQL (already ordered by due date). `reloadKey` refetches from row 0. The register's
+ * grid underneath (stable options and callbacks, a narrow row buffer, the first block asked for early,
+ * the count only with the blocks that need it); `onTotal` hears the count when it changes.
  */
 export function ProcedureGrid<T extends { id: string }>({
   fetch,
   columns,
   reloadKey,
   onOpen,
+  onTotal,
   empty,
   testId,
   height,
 }: {
-  fetch: (startRow: number, endRow: number) => Promise<{ rows: T[]; total: number }>;
+  fetch: ProcedureFetch<T>;
   columns: ColDef<T>[];
   reloadKey: string;
   onOpen?: (row: T) => void;
+  onTotal?: (n: number) => void;
   empty: string;
   testId: string;
   height?: number;
 }) {
-  const { message } = App.useApp();
-  const gridApi = useRef<GridApi<T> | null>(null);
-  const fetchRef = useRef(fetch);
-  fetchRef.current = fetch;
-
-  const datasource = useMemo<IDatasource>(
-    () => ({
-      getRows: (p) => {
-        fetchRef
-          .current(p.startRow, p.endRow)
-          .then((r) => p.successCallback(r.rows, r.total))
-          .catch((e: unknown) => {
-            void message.error(errorText(e));
-            p.failCallback();
-          });
-      },
-    }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [reloadKey],
-  );
-
-  useEffect(() => {
-    gridApi.current?.setGridOption('datasource', datasource);
-  }, [datasource]);
-
-  return (
-    <div className="gl-grid" data-testid={testId} style={height ? { flex: 'none', height } : undefined}>
-      <AgGridReact<T>
-        rowModelType="infinite"
-        cacheBlockSize={100}
-        maxBlocksInCache={20}
-        columnDefs={columns}
-        defaultColDef={{ resizable: true, sortable: false }}
-        localeText={AG_GRID_LOCALE_CN}
-        getRowId={(p) => p.data.id}
-        onGridReady={(e) => {
-          gridApi.current = e.api;
-          e.api.setGridOption('datasource', datasource);
-        }}
-        onRowDoubleClicked={(e) => e.data && onOpen?.(e.data)}
-        onCellKeyDown={(e) => {
-          if ((e.event as KeyboardEvent | undefined)?.key === 'Enter' && e.data) onOpen?.(e.data);
-        }}
-        rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
-        overlayNoRowsTemplate={empty}
-      />
-    </div>
-  );
+  // InfiniteGrid reads its latest props when a block is asked for: a new function here per render is fine.
+  const pageFetch = useCallback<PageFetch<T>>((req) => fetch(req.startRow, req.endRow, req.withTotal), [fetch]);
+  return <InfiniteGrid<T> testId={testId} columns={columns} fetch={pageFetch} queryKey={reloadKey} onOpen={onOpen ?? ignoreOpen} onTotal={onTotal} emptyText={empty} height={height} />;
 }

@@ -4,7 +4,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { App } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 import { errorText } from '../common/errors';
-import { blockKey, queryDatasource, type EarlyBlock, type PageFetch, type SortItem } from './infiniteDatasource';
+import { blockKey, blockRequest, queryDatasource, type EarlyBlock, type PageFetch, type SortItem } from './infiniteDatasource';
 import './registerGrid.css';
 
 export type { PageFetch, SortItem } from './infiniteDatasource';
@@ -22,7 +22,7 @@ export function arrangeColumns<T>(all: ColDef<T>[], visible: string[] | undefine
 // render and re-applies any new object (a new defaultColDef re-derives every column and refreshes cells).
 const DEFAULT_COL_DEF: ColDef = { resizable: true, sortable: false };
 const ROW_SELECTION: RowSelectionOptions = { mode: 'singleRow', checkboxes: false, enableClickSelection: true };
-/** One block is one backend page (households.list / members.list answer up to 100 rows a call). */
+/** One block is one backend page (households.list / members.list / cases.list answer 100 rows a call). */
 const PAGE_ROWS = 100;
 /**
  * Rows drawn beyond each edge of the viewport (ag-grid's default is 10). Every scrolled frame builds the rows
@@ -42,6 +42,8 @@ interface InfiniteGridProps<T> {
   onOpen: (row: T) => void;
   emptyText: string;
   testId: string;
+  /** A fixed height in px (a grid beside other content); without it the grid fills its flex parent. */
+  height?: number;
 }
 
 /**
@@ -81,7 +83,7 @@ export function InfiniteGrid<T extends { id: string }>(props: InfiniteGridProps<
 
   const callbacks = useGridCallbacks(latest, gridApi, currentDatasource);
   return (
-    <div className="gl-grid" data-testid={props.testId}>
+    <div className="gl-grid" data-testid={props.testId} style={props.height ? { flex: 'none', height: props.height } : undefined}>
       <AgGridReact<T>
         rowModelType="infinite"
         cacheBlockSize={PAGE_ROWS}
@@ -108,7 +110,7 @@ function useFirstBlockEarly<T>(latest: RefObject<InfiniteGridProps<T>>, gridApi:
   useEffect(() => {
     if (gridApi.current) return; // a grid already up has asked for its rows itself
     const { fetch, sort = [], queryKey } = latest.current;
-    const req = { sort: sort.map((s) => ({ colId: s.colId, sort: s.sort })), startRow: 0, endRow: PAGE_ROWS };
+    const req = blockRequest(sort, 0, PAGE_ROWS, true); // block 0 always counts (needsCount)
     const rows = fetch(req);
     rows.catch(() => undefined); // the grid reports a failure when it takes the block; an unused one is dropped
     early.current = { key: blockKey(queryKey, req), rows };
