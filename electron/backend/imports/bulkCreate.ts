@@ -3,11 +3,11 @@ import { chinaDate } from '../../../shared/domain/chinaTime';
 import { conflict, validationError } from '../../../shared/domain/errors';
 import { normalizeHouseholdMembers, type NormalizedMember } from '../../../shared/domain/household';
 import type { HandlerContext } from '../context';
-import { diffFields } from '../journal';
+import { diffFields, type AuditInput } from '../journal';
 import { getDivisionRef } from '../repos/divisions';
-import { insertHousehold } from '../repos/households';
+import { insertHousehold, type HouseholdWrite } from '../repos/households';
 import { homesOfIdNumbers, householdsByNo } from '../repos/imports';
-import { insertMember } from '../repos/members';
+import { insertMember, type MemberWrite } from '../repos/members';
 import { HOUSEHOLD_LABELS, MEMBER_LABELS, createdHouseholdRecord, householdWriteOf, toMemberWrite } from '../registers/householdRecords';
 
 // The roster import's NEW households, written in bulk inside the commit's transaction. Rows, audit
@@ -15,14 +15,20 @@ import { HOUSEHOLD_LABELS, MEMBER_LABELS, createdHouseholdRecord, householdWrite
 // registers/householdRecords.ts); what differs is only how the checks are made: each duplicate check
 // is ONE batched query for the whole file up front instead of one per person, division names come
 // from a map, members arrive already normalised by the preview (pinyin is the costly part), and the
-// record for the logs is built from what was written instead of read back.
+// record for the logs is built from what was written instead of read back. The rows are queued and
+// written table by table (flush): the same rows in the same transaction, but each statement runs
+// in one hot loop over one set of b-trees — interleaving four tables per household cost ~1.7× as much.
 
 type DivisionRef = NonNullable<ReturnType<typeof getDivisionRef>>;
+type ChangeEntry = [entity: 'household' | 'member', id: string, data: Record<string, unknown>];
 
 export class HouseholdBulkCreator {
   private readonly divisions = new Map<string, DivisionRef | undefined>();
   private readonly today: string;
   private readonly by: string;
+  /** One time for the whole import: its rows and their change-log records agree on updatedAt. */
+  private readonly at: string;
+  private readonly queued = { households: [] as HouseholdWrite[], members: [] as MemberWrite[], audits: [] as AuditInput[], changes: [] as ChangeEntry[] };
 
   /** Checks every ID number and 户编号 of `inputs` against the register as it is now (it may have changed since the preview). */
   constructor(
@@ -31,26 +37,28 @@ export class HouseholdBulkCreator {
   ) {
     this.today = chinaDate(ctx.now());
     this.by = ctx.user().username;
+    this.at = ctx.nowIso();
     checkAgainstRegister(ctx, inputs);
   }
 
-  /** Creates one household with its members; returns its id. */
+  /** Queues one new household with its members (written by flush); returns its id. */
   create(input: HouseholdInput): string {
-    const { ctx } = this;
-    const at = ctx.nowIso();
+    const { ctx, queued, at } = this;
     const names = this.placeOf(input);
     const members = preNormalized(input.members) ?? normalizeHouseholdMembers(input, this.today);
     const householdId = ctx.ids.newId();
     const write = householdWriteOf(householdId, input, members);
-    insertHousehold(ctx.db, write, at, this.by);
+    queued.households.push(write);
+    const record = createdHouseholdRecord(write, names, at, this.by);
+    // The household's change entry first, so a replay of the county change log meets it before its members.
+    queued.changes.push(['household', householdId, { ...record, members: undefined, formerMembers: undefined }]);
     for (const m of members) {
       const id = ctx.ids.newId();
-      insertMember(ctx.db, toMemberWrite(id, householdId, m, null, this.today), at, this.by);
-      ctx.audit({ action: 'create', entity: 'member', entityId: id, householdId, summary: `新增成员「${m.name}」`, changes: diffFields(null, m, MEMBER_LABELS) });
-      ctx.change('member', id, 1, 'upsert', { id, householdId, ...m });
+      queued.members.push(toMemberWrite(id, householdId, m, null, this.today));
+      queued.audits.push({ action: 'create', entity: 'member', entityId: id, householdId, summary: `新增成员「${m.name}」`, changes: diffFields(null, m, MEMBER_LABELS) });
+      queued.changes.push(['member', id, { id, householdId, ...m }]);
     }
-    const record = createdHouseholdRecord(write, names, at, this.by);
-    ctx.audit({
+    queued.audits.push({
       action: 'create',
       entity: 'household',
       entityId: householdId,
@@ -58,8 +66,24 @@ export class HouseholdBulkCreator {
       summary: `新建农户「${record.headName}」（${record.villageName}，${members.length} 人）`,
       changes: diffFields(null, record, HOUSEHOLD_LABELS),
     });
-    ctx.change('household', householdId, 1, 'upsert', { ...record, members: undefined, formerMembers: undefined });
     return householdId;
+  }
+
+  /** Writes everything queued, one table at a time (households before the members that refer to them). */
+  flush(onProgress: (fraction: number) => void = () => {}): void {
+    const { ctx, queued, by, at } = this;
+    for (const h of queued.households) insertHousehold(ctx.db, h, at, by);
+    onProgress(0.2);
+    for (const m of queued.members) insertMember(ctx.db, m, at, by);
+    onProgress(0.5);
+    for (const a of queued.audits) ctx.audit(a);
+    onProgress(0.8);
+    for (const [entity, id, data] of queued.changes) ctx.change(entity, id, 1, 'upsert', data);
+    onProgress(1);
+    queued.households = [];
+    queued.members = [];
+    queued.audits = [];
+    queued.changes = [];
   }
 
   /** The same division checks as households.save, each division read once. */

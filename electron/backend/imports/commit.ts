@@ -1,5 +1,6 @@
 import type { ImportCounts, RosterCommitResult } from '../../../shared/api/methods/imports';
 import type { Division } from '../../../shared/api/methods/divisions';
+import type { HouseholdInput } from '../../../shared/api/schemas/household';
 import { DomainError, conflict, notFound } from '../../../shared/domain/errors';
 import type { HandlerContext } from '../context';
 import { divisionsHandlers } from '../handlers/divisions';
@@ -76,22 +77,26 @@ function writeAll(ctx: HandlerContext, job: Job, previewId: string, staged: read
   const divisions = new DivisionMaker(ctx);
   const creator = new HouseholdBulkCreator(ctx, staged.filter((s) => s.action === 'create').map((s) => (s.data as StagedData).input));
   let created = 0;
-  let updated = 0;
+  const updates: HouseholdInput[] = [];
   staged.forEach((s, i) => {
     const data = s.data as StagedData;
     const input = { ...data.input };
     if (data.createVillage) input.villageId = divisions.village(data.createVillage);
     if (data.createGroup) input.groupId = divisions.group(input.villageId, data.createGroup);
-    // New households take the bulk path; an update goes through households.save, whose before/after diff is its audit.
+    // New households are queued for the bulk write; an update goes through households.save afterwards,
+    // whose before/after diff is its audit.
     if (s.action === 'create') {
       creator.create(input);
       created += 1;
-    } else {
-      saveHousehold(ctx, input);
-      updated += 1;
-    }
-    if (i % 200 === 199) job.progress(20 + (80 * (i + 1)) / staged.length, `正在写入第 ${i + 1} / ${staged.length} 户…`);
+    } else updates.push(input);
+    if (i % 500 === 499) job.progress(20 + (20 * (i + 1)) / staged.length, `正在准备第 ${i + 1} / ${staged.length} 户…`);
   });
+  creator.flush((f) => job.progress(40 + 40 * f, `正在写入 ${created} 户新增农户…`));
+  updates.forEach((input, i) => {
+    saveHousehold(ctx, input);
+    if (i % 200 === 199) job.progress(80 + (20 * (i + 1)) / updates.length, `正在更新第 ${i + 1} / ${updates.length} 户…`);
+  });
+  const updated = updates.length;
   return { created, updated, divisionsCreated: divisions.created };
 }
 
