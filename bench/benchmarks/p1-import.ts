@@ -11,11 +11,13 @@ import { ROSTER_SPEC, rosterXlsx, type RosterFile } from '../fixtures/rosterXlsx
 import { dropTarget, emptyTarget, rowsWrittenSince, timeRawInsert } from '../importWriteFloor';
 
 // P1 — roster import of 10,000 households (~40,000 people, .xlsx) end to end through
-// backend.dispatch: imports.roster.preview (zip guard, stream-read, map, validate every row,
+// backend.dispatch: imports.roster.preview (zip guard, read the sheet, map, validate every row,
 // compare with the register, stage) + imports.roster.commit (pre-import backup, one transaction
-// through households.save with audit and change log). Each run imports into a FRESH township
+// writing households, members, audit and change log). Each run imports into a FRESH township
 // database holding only the divisions (untimed set-up, as is the upload via files.put).
-// Floor: exceljs merely reading the same file with the same streaming reader and options.
+// Floor: exceljs merely reading the same file with its streaming WorkbookReader — the fastest way
+// exceljs reads it (Workbook.xlsx.load takes ~1.6× as long: bench/probes/exceljs-read-modes.ts). The
+// importer itself reads the sheet XML directly (imports/xlsxSheetScan.ts), exceljs being its fallback.
 // Detail: a second floor, the database alone re-inserting the rows the import wrote
 // (bench/importWriteFloor.ts), and ours against read + write floors together.
 
@@ -57,7 +59,7 @@ function closeCurrent(s: State): void {
   s.current = undefined;
 }
 
-/** The importer's own reader (readSheet.ts) on the same bytes, doing nothing with the rows. */
+/** exceljs's streaming reader on the same bytes, with the options the importer's fallback uses, doing nothing with the rows. */
 async function readOnly(bytes: Buffer): Promise<number> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   let cells = 0;
