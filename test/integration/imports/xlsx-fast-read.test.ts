@@ -142,11 +142,11 @@ describe('fast .xlsx reader: markup it does not model falls back to exceljs', ()
 
   it('where exceljs is wrong, reads what Excel shows: every inline run without phonetic guides, a formula’s true or 0', async () => {
     const parts = await partsOf([['占位']]);
-    const xml = parts.get(sheet)!.toString('utf8').replace(/<sheetData>[\s\S]*<\/sheetData>/, '<sheetData><row r="2"><c r="B2" t="inlineStr"><is><r><t>张</t></r><r><t xml:space="preserve">三 </t></r><rPh sb="0" eb="1"><t>zhang</t></rPh></is></c><c t="b"><f>TRUE()</f><v>1</v></c><c><f>A1-A1</f><v>0</v></c></row><row><c><v>7</v></c></row></sheetData>');
+    const xml = parts.get(sheet)!.toString('utf8').replace(/<sheetData>[\s\S]*<\/sheetData>/, '<sheetData><row r="2"><c r="B2" t="inlineStr"><is><r><t>张</t></r><r><t xml:space="preserve">三 </t></r><rPh sb="0" eb="1"><t>zhang</t></rPh></is></c><c t="b"><f>TRUE()</f><v>1</v></c><c><f>A1-A1</f><v>0</v></c><c r="E2" t="inlineStr"><is><t>李&amp;四</t></is></c></row><row><c><v>7</v></c></row></sheetData>');
     parts.set(sheet, Buffer.from(xml));
     const read = await readXlsxFast(parts, job, noProgress, limits);
     expect(read!.rows).toEqual([
-      { rowNo: 2, cells: [{ kind: 'empty' }, { kind: 'text', text: '张三 ' }, { kind: 'bool', value: true }, { kind: 'number', value: 0 }] },
+      { rowNo: 2, cells: [{ kind: 'empty' }, { kind: 'text', text: '张三 ' }, { kind: 'bool', value: true }, { kind: 'number', value: 0 }, { kind: 'text', text: '李&四' }] },
       { rowNo: 3, cells: [{ kind: 'number', value: 7 }] },
     ]);
   });
