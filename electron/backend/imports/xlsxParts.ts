@@ -52,6 +52,8 @@ export function readWorkbook(parts: Parts): Workbook {
     if (!rel || rel.type !== `${REL}worksheet`) continue;
     sheets.push({ name: a.get('name') ?? '', visible: (a.get('state') ?? 'visible') === 'visible', part: rel.entry });
   }
+  // None found: Strict OOXML (other relationship namespaces) or an odd package — exceljs decides.
+  if (!sheets.length) throw new Unsupported('no worksheet relationships');
   const pr = elements(workbook, 'workbookPr').next().value;
   // exceljs reads only date1904="1"; "true" is the other spelling the schema allows.
   const date1904 = pr ? ['1', 'true'].includes(attributesOf(pr.attrs).get('date1904') ?? '') : false;

@@ -22,6 +22,7 @@ const job = new Job({ emit: () => {} } as unknown as BackendServices, 'test');
 const limits = { maxRows: MAX_ROWS, maxColumns: MAX_COLUMNS, tooManyRows: () => new DomainError('validation', 'too many') };
 const noProgress = () => {};
 
+/** Both readers on files exceljs reads reliably (its plain writer's output, LibreOffice's). */
 async function bothReaders(bytes: Buffer): Promise<{ fast: FastRead | null; reference: Awaited<ReturnType<typeof readXlsxWithExceljs>> }> {
   const { parts } = await guardXlsx(bytes);
   return { fast: await readXlsxFast(parts, job, noProgress, limits), reference: await readXlsxWithExceljs(bytes, job, noProgress) };
@@ -75,6 +76,7 @@ const dateValue = fc.date({ min: new Date('1950-01-01T00:00:00Z'), max: new Date
 
 describe('fast .xlsx reader', () => {
   it('reads what exceljs reads, cell for cell, from both of exceljs’s writers', async () => {
+    let compared = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(fc.array(value, { maxLength: 9 }), dateValue), { minLength: 1, maxLength: 12 }), async (spec) => {
         // Column 10 holds a date formatted yyyy-mm-dd, so the style → date rule is exercised on every row.
@@ -83,14 +85,22 @@ describe('fast .xlsx reader', () => {
         // exceljs decodes inline strings twice (a typed "&amp;" reads as "&"); pinned separately below.
         const twiceDecoded = rows.some((r) => r.some((v) => typeof v === 'string' && /&[a-z]*;/.test(v)));
         for (const bytes of twiceDecoded ? [plain] : [plain, inline]) {
-          const { fast, reference } = await bothReaders(bytes);
+          const { parts } = await guardXlsx(bytes);
+          const fast = await readXlsxFast(parts, job, noProgress, limits);
           expect(fast).not.toBeNull();
+          // exceljs's streaming reader itself fails now and then on its streaming writer's output (when
+          // the zip happens to hold workbook.xml after the sheet: "reading 'sheets'" of undefined); the fast
+          // reader reads those files, and there is nothing to compare with.
+          const reference = await readXlsxWithExceljs(bytes, job, noProgress).catch(() => null);
+          if (!reference) continue;
+          compared += 1;
           expect(fast!.rows).toEqual(reference.rows);
           expect(fast!.sheetName).toBe(reference.sheetName);
         }
       }),
       { numRuns: 25 },
     );
+    expect(compared).toBeGreaterThanOrEqual(25);
   });
 
   it('reads rich text, formulas and gaps as exceljs does', async () => {
@@ -138,6 +148,13 @@ describe('fast .xlsx reader: markup it does not model falls back to exceljs', ()
       parts.set(sheet, Buffer.from(xml));
       expect(await readXlsxFast(parts, job, noProgress, limits)).toBeNull();
     }
+  });
+
+  it('a Strict OOXML package (other relationship namespace) → null', async () => {
+    const parts = await partsOf([['姓名', '张三']]);
+    const rels = 'xl/_rels/workbook.xml.rels';
+    parts.set(rels, Buffer.from(parts.get(rels)!.toString('utf8').replaceAll('http://schemas.openxmlformats.org/officeDocument/2006/relationships/', 'http://purl.oclc.org/ooxml/officeDocument/relationships/')));
+    expect(await readXlsxFast(parts, job, noProgress, limits)).toBeNull();
   });
 
   it('where exceljs is wrong, reads what Excel shows: every inline run without phonetic guides, a formula’s true or 0', async () => {
