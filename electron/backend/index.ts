@@ -102,7 +102,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     testMode: options.testMode ?? false,
     readOnly: false,
   };
-  attachLifecycle(services, opened, dbPath, options.migrationsDir);
+  attachLifecycle(services, opened, dbPath, options.migrationsDir, options.inlineCheckMaxBytes);
   if (options.adminPassword && !services.readOnly) ensureFirstAdmin(services, options.adminPassword, { mustChange: !services.testMode });
   recordStart(services); // start audit row, stale backup temps
   // Not awaited: the start does not wait for the large file's quick_check nor for the daily backup

@@ -57,6 +57,8 @@ interface LockHolder {
 interface LifecycleState {
   dbPath: string;
   migrationsDir?: string;
+  /** Files above this size are checked and backed up on a worker (lifecycleProbe's INLINE_CHECK_MAX_BYTES unless a test sets it). */
+  inlineMaxBytes?: number;
   recovery: RecoveryInfo | null;
   startupCheck: StartupCheck | null;
   integrity: IntegrityState;
@@ -136,9 +138,9 @@ function openRecoveryView(dataDir: string, migrations: Migration[], log: Logger)
 }
 
 /** Called by createBackend once services exist: remembers where the live file is and why we are read-only. */
-export function attachLifecycle(services: BackendServices, opened: OpenedDatabase, dbPath: string, migrationsDir?: string): void {
+export function attachLifecycle(services: BackendServices, opened: OpenedDatabase, dbPath: string, migrationsDir?: string, inlineMaxBytes?: number): void {
   const integrity: IntegrityState = opened.startupCheck === 'deferred' ? 'pending' : opened.startupCheck.ok ? 'ok' : 'damaged';
-  states.set(services, { dbPath, migrationsDir, recovery: opened.recovery, startupCheck: opened.startupCheck, integrity, busy: false, holder: null });
+  states.set(services, { dbPath, migrationsDir, inlineMaxBytes, recovery: opened.recovery, startupCheck: opened.startupCheck, integrity, busy: false, holder: null });
   services.readOnly = opened.recovery !== null;
 }
 

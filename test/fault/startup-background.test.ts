@@ -208,6 +208,46 @@ describe('the daily backup runs after the start', () => {
   });
 });
 
+describe('a backup somebody asks for (before an import or restore), of a large database', () => {
+  it('is checked and copied on the worker, not on the main connection every request runs on', async () => {
+    const { dataDir } = await office(3);
+    const { b, logged } = await start(dataDir, { inlineCheckMaxBytes: 0 });
+    await b.integrity;
+    await b.maintenance;
+    // What the main connection is asked to do meanwhile: at county scale an integrity_check and a copy
+    // there hold every clerk's requests for ~50 s.
+    const db = b.services.db;
+    const onMain: string[] = [];
+    const pragma = db.pragma.bind(db);
+    const backup = db.backup.bind(db);
+    db.pragma = ((source: string, options?: { simple?: boolean }) => (onMain.push(`pragma ${source}`), pragma(source, options))) as typeof db.pragma;
+    db.backup = ((file: string, options?: Parameters<typeof db.backup>[1]) => (onMain.push('backup'), backup(file, options))) as typeof db.backup;
+    const made = await createBackup(b.services, 'pre-import');
+    db.pragma = pragma;
+    db.backup = backup;
+    expect(onMain.filter((c) => /integrity_check|foreign_key_check|backup/.test(c))).toEqual([]);
+    expect(workerDidNotRun(logged)).toEqual([]);
+    expect(made.reason).toBe('pre-import');
+    const copy = new Database(join(backupDirOf(dataDir), made.id), { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(countRows(copy, 'households')).toBe(3);
+    copy.close();
+  });
+
+  it('of a township-size file stays inline (a worker would cost more than the check)', async () => {
+    const { dataDir } = await office(3);
+    const { b } = await start(dataDir);
+    await b.maintenance;
+    const db = b.services.db;
+    const backup = db.backup.bind(db);
+    let copiedOnMain = false;
+    db.backup = ((file: string, options?: Parameters<typeof db.backup>[1]) => ((copiedOnMain = true), backup(file, options))) as typeof db.backup;
+    await createBackup(b.services, 'manual');
+    db.backup = backup;
+    expect(copiedOnMain).toBe(true);
+  });
+});
+
 /** Waits (event-loop turn by turn) until `condition` holds. */
 async function until(condition: () => boolean): Promise<void> {
   for (let i = 0; !condition(); i++) {

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import type { BackupInfo, BackupReason, CheckResult } from '../../../shared/api/methods/backups';
 import { BACKUP_REASON_LABELS } from '../../../shared/api/methods/backups';
 import { selectBackupsToKeep } from '../../../shared/domain/backupRetention';
@@ -10,6 +10,7 @@ import { APP_VERSION } from '../handlers/system';
 import { writeAudit } from '../journal';
 import { backupInBackground } from '../jobs/quickCheck';
 import { enterRecoveryAtRuntime, lifecycleOf, withMaintenanceLock } from '../lifecycle';
+import { INLINE_CHECK_MAX_BYTES } from '../lifecycleProbe';
 import { backupDirOf, deleteBackup, listBackups, removeStaleTemps, reserveBackupName, writeVerifiedBackup } from './store';
 import { checkConnection } from './sqliteFile';
 
@@ -27,15 +28,32 @@ function audit(services: BackendServices, who: Auditor, action: string, summary:
 }
 
 /**
- * A verified backup of the live database, taken now. integrity_check + foreign_key_check of the
- * live database come first: copying a damaged database would only hide the damage, so a failed
- * check puts the app in recovery mode instead. Stable signature: the import use-case calls it.
+ * A verified backup of the live database, taken now. A township-size file is checked
+ * (integrity_check + foreign_key_check) and copied inline: copying a damaged database would only
+ * hide the damage, so a failed check puts the app in recovery mode instead. A larger file (a county
+ * database: ~25 s to check, as long again to copy and verify) is backed up on the worker the daily
+ * backup uses, so the main thread keeps serving every other clerk meanwhile. Stable signature: the
+ * import and restore use-cases call it.
  */
 export async function createBackup(services: BackendServices, reason: BackupReason, who: Auditor = null, options: { onProgress?: (fraction: number) => void } = {}): Promise<BackupInfo> {
   if (lifecycleOf(services).recovery) {
     throw new DomainError('read_only', '数据库处于只读恢复模式，不能备份当前数据。请先从备份恢复。');
   }
-  return withMaintenanceLock(services, () => backupInline(services, reason, who, options.onProgress));
+  return withMaintenanceLock(services, async () => {
+    if (!largeFile(services)) return backupInline(services, reason, who, options.onProgress);
+    const info = await backupOnWorker(services, reason, who);
+    options.onProgress?.(1);
+    return info;
+  });
+}
+
+function largeFile(services: BackendServices): boolean {
+  const state = lifecycleOf(services);
+  try {
+    return statSync(state.dbPath).size > (state.inlineMaxBytes ?? INLINE_CHECK_MAX_BYTES);
+  } catch {
+    return false;
+  }
 }
 
 /** createBackup's work, under the lock: check the live database, copy, verify, publish, audit, prune. */
@@ -146,17 +164,28 @@ export async function runDailyBackup(services: BackendServices, log: Logger, sig
 }
 
 async function takeDailyBackup(services: BackendServices, signal: AbortSignal, log: Logger): Promise<BackupInfo> {
+  return backupOnWorker(services, 'daily', null, signal, log);
+}
+
+/**
+ * The backup made on a worker (jobs/quickCheck.ts): a one-step snapshot of the live file, checked
+ * there, published only if it passes. The live file is not checked BEFORE the copy (another ≈ 25 s
+ * of reading at county scale): the copy is a page-for-page snapshot of it, so its check is the live
+ * file's check, and only a failed copy makes the worker check the live file (damage or a bad copy).
+ * Falls back to the inline backup when no worker can run.
+ */
+async function backupOnWorker(services: BackendServices, reason: BackupReason, who: Auditor, signal?: AbortSignal, log?: Logger): Promise<BackupInfo> {
   const now = services.clock.now();
-  const { tmp, final } = reserveBackupName(backupDirOf(services.dataDir), now, 'daily');
-  const r = await backupInBackground(lifecycleOf(services).dbPath, tmp, final, { reason: 'daily', now, appVersion: APP_VERSION, signal });
+  const { tmp, final } = reserveBackupName(backupDirOf(services.dataDir), now, reason);
+  const r = await backupInBackground(lifecycleOf(services).dbPath, tmp, final, { reason, now, appVersion: APP_VERSION, signal });
   if (!r.ran) {
     rmSync(tmp, { force: true });
-    if (signal.aborted) throw new BackupCancelled();
-    log.warn(`background backup did not run (${r.why}); backing up inline`);
-    return backupInline(services, 'daily', null, undefined, log);
+    if (signal?.aborted) throw new BackupCancelled();
+    log?.warn(`background backup did not run (${r.why}); backing up inline`);
+    return backupInline(services, reason, who, undefined, log);
   }
   if ('cancelled' in r) throw new BackupCancelled();
   if ('damaged' in r) throw preBackupDamage(services, r.damaged, log);
   if ('error' in r) throw new DomainError('io', r.error);
-  return recordBackup(services, null, r.info);
+  return recordBackup(services, who, r.info);
 }
