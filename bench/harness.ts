@@ -81,6 +81,17 @@ export function percentile(samples: number[], p: number): number {
   return s[rank];
 }
 
+/** Median time of `runs` synchronous calls of `fn`, in ms to 2 decimals (benchmarks' detail splits). */
+export function medianMs(fn: () => unknown, runs = 10): number {
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    xs.push(performance.now() - t0);
+  }
+  return Math.round(percentile(xs, 50) * 100) / 100;
+}
+
 const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
 
 async function time(fn: () => unknown): Promise<number> {

@@ -6,7 +6,7 @@ import { schoolYearOf } from '../../shared/domain/schoolYear';
 import { listMembers } from '../../electron/backend/repos/memberList';
 import type { Db } from '../../electron/backend/db/connection';
 import type { BenchContext, CountyBackend } from '../context';
-import { percentile, type Benchmark, type Target } from '../harness';
+import { medianMs, type Benchmark, type Target } from '../harness';
 import { captureStatements, rawReplay, type CapturedStatement } from '../sqlCapture';
 
 // P2 members — the 人员名册 on the county DB (1M members), through backend.dispatch('members.list') as admin
@@ -95,17 +95,8 @@ function memberBench(name: string, target: Target, makeCase: (p: Picks) => Case,
     floor: (s) => s.floor(),
     detail: (s) => {
       // Where the floor's time goes: the page statement vs the count and the plan choice.
-      const timeIt = (fn: () => unknown) => {
-        const xs: number[] = [];
-        for (let i = 0; i < 10; i++) {
-          const t0 = performance.now();
-          fn();
-          xs.push(performance.now() - t0);
-        }
-        return Math.round(percentile(xs, 50) * 100) / 100;
-      };
       const pageRows = (s.parts.page() as unknown[][])[0]?.length ?? 0;
-      return { page_only_p50_ms: timeIt(s.parts.page), count_and_choice_p50_ms: timeIt(s.parts.rest), page_rows: pageRows, statements: s.sql.length, input: s.input };
+      return { page_only_p50_ms: medianMs(s.parts.page), count_and_choice_p50_ms: medianMs(s.parts.rest), page_rows: pageRows, statements: s.sql.length, input: s.input };
     },
   };
 }

@@ -3,7 +3,7 @@ import type { HouseholdFilter } from '../../shared/api/schemas/household';
 import { listHouseholds } from '../../electron/backend/repos/households';
 import type { Db } from '../../electron/backend/db/connection';
 import type { BenchContext, CountyBackend } from '../context';
-import { percentile, type Benchmark, type Target } from '../harness';
+import { medianMs, type Benchmark, type Target } from '../harness';
 import { captureStatements, rawReplay } from '../sqlCapture';
 
 // P2 — the household register on the county DB, through backend.dispatch('households.list') as
@@ -75,17 +75,8 @@ function listBench(name: string, target: Target, makeCase: (p: Picks) => Case, n
     floor: (s) => s.floor(),
     detail: (s) => {
       // Where the floor's time goes: the page of rows vs the count(*) of the total.
-      const timeIt = (fn: () => unknown) => {
-        const xs: number[] = [];
-        for (let i = 0; i < 10; i++) {
-          const t0 = performance.now();
-          fn();
-          xs.push(performance.now() - t0);
-        }
-        return Math.round(percentile(xs, 50) * 100) / 100;
-      };
       const [rows, count] = s.floor() as [unknown[], { n: number }];
-      return { rows_only_p50_ms: timeIt(s.parts.rows), count_only_p50_ms: timeIt(s.parts.count), page_rows: rows.length, total: count.n, input: s.input };
+      return { rows_only_p50_ms: medianMs(s.parts.rows), count_only_p50_ms: medianMs(s.parts.count), page_rows: rows.length, total: count.n, input: s.input };
     },
   };
 }
