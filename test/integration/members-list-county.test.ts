@@ -9,10 +9,10 @@ import {
   memberPageSql,
   NOT_IN_SCHOOL,
   studentsToConfirm,
-  walkIsCheaper,
   type MemberDrive,
   type MemberQuery,
 } from '../../electron/backend/repos/memberList';
+import { walkIsCheaper } from '../../electron/backend/repos/memberListPlan';
 import { startTestBackend, type TestBackend } from '../support/backend';
 
 // The member register's plans (repos/memberList.ts) must answer exactly what one plain query answers: every

@@ -4,12 +4,13 @@ import { toHalfWidth } from '../../../shared/domain/idCard';
 import type { Scope } from '../../../shared/domain/permissions';
 import type { Db } from '../db/connection';
 import { prefixEnd, type SqlWhere } from './householdQuery';
+import { chooseDrive, type OrderLead } from './memberListPlan';
 import { toMember } from './members';
 
 // 人员名册 queries: whitelisted filter/sort fragments with bound parameters, as for the household register.
 // County scale (1M members) shapes the SQL; plans are locked by test/integration/query-plans.test.ts and the
 // indexes come from 0009_member_register.sql. The app never runs ANALYZE, so where the best plan depends on
-// how many members a filter matches, the repo measures that (one index count) and picks the plan itself.
+// how many members a filter matches, memberListPlan.ts measures that (one index count) and picks the plan.
 
 export interface MemberQuery {
   search?: string;
@@ -178,7 +179,8 @@ const FROM_BY_DRIVE: Record<MemberDrive, string> = {
   members: 'members m JOIN households h ON h.id = m.household_id',
 };
 
-const usesVillageOrder = (keys: OrderKey[]) => keys[0].expr === VILLAGE_KEYS[0];
+/** What the ORDER BY starts with, which decides where a plan can start (memberListPlan.ts). */
+const orderLead = (keys: OrderKey[]): OrderLead => (keys[0].expr === VILLAGE_KEYS[0] ? 'village' : keys[0].expr.startsWith('h.') ? 'household' : 'member');
 const needs = (keys: OrderKey[], alias: 'v' | 'g' | 'h') => keys.some((k) => k.expr.startsWith(`${alias}.`));
 
 /** The household must only be live: no village, group, scope or other household condition. */
@@ -231,40 +233,6 @@ export function memberCountSql(c: MemberConditions): SqlWhere {
   };
 }
 
-// ---- choosing the plan ------------------------------------------------------------------------------------
-/** A member reached from a filter index and sorted costs about this many register-order visits (bench). */
-const SORTED_ROW_COST = 4;
-/** Counting matches for the choice stops here: beyond it the register-order walk is always the cheaper one. */
-const COUNT_CAP = 100_000;
-
-/** The members table's size (rowids only grow: members are tombstoned, never removed), for choosing. */
-const memberRows = (db: Db): number => (db.prepare(`SELECT max(rowid) AS n FROM members`).get() as { n: number | null }).n ?? 0;
-
-/** How many members match the member conditions, counted in their index up to COUNT_CAP. */
-const cappedMatches = (db: Db, c: MemberConditions): number =>
-  (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM members m WHERE ${c.member.sql} LIMIT ?)`).get(...c.member.params, COUNT_CAP) as { n: number }).n;
-
-/**
- * Whether walking the register order is cheaper than sorting the matches, for rows [offset, offset + limit):
- * the walk reads about (offset + limit) × members / matches rows, the other reads every match and sorts them.
- */
-export function walkIsCheaper(offset: number, limit: number, members: number, matches: number): boolean {
-  if (matches >= COUNT_CAP) return true;
-  return ((offset + limit) * members) / Math.max(matches, 1) < SORTED_ROW_COST * matches;
-}
-
-/**
- * The plan for a page. Without statistics SQLite cannot weigh walking against sorting: 年级未确认 may match
- * no one, and the walk would then read the whole county for an empty page.
- */
-export function chooseDrive(db: Db, c: MemberConditions, keys: OrderKey[], offset: number, limit: number, knownMatches?: number): MemberDrive {
-  if (!usesVillageOrder(keys)) return keys[0].expr.startsWith('h.') ? 'households' : 'members';
-  if (c.groupFiltered) return 'households';
-  if (c.householdRestricted || !c.memberFiltered) return 'villages';
-  const matches = knownMatches ?? cappedMatches(db, c);
-  return walkIsCheaper(offset, limit, memberRows(db), matches) ? 'villages' : 'matches';
-}
-
 export interface MemberListRow extends Member {
   headName: string;
   villageName: string;
@@ -285,7 +253,7 @@ const toRow = (r: Record<string, unknown>): MemberListRow => ({
 });
 
 function readPage(db: Db, c: MemberConditions, keys: OrderKey[], offset: number, limit: number, knownMatches?: number): MemberListRow[] {
-  const page = memberPageSql(chooseDrive(db, c, keys, offset, limit, knownMatches), c, keys);
+  const page = memberPageSql(chooseDrive(db, c, orderLead(keys), offset, limit, knownMatches), c, keys);
   return (db.prepare(page.sql).all(...page.params, limit, offset) as Record<string, unknown>[]).map(toRow);
 }
 
