@@ -46,6 +46,12 @@ export interface MemberConditions {
   /** Village, group or a village-scoped account: a few thousand households at most, the plan starts there. */
   householdRestricted: boolean;
   groupFiltered: boolean;
+  /**
+   * Whether any household is tombstoned. Only then must a plan that reads members alone exclude their members
+   * by household id, which costs every member a table read: no path of the app deletes a household today
+   * (tombstones may arrive by county sync), so it is normally false and members' indexes answer alone.
+   */
+  deletedHouseholds: boolean;
 }
 
 function searchClause(raw: string): SqlWhere | null {
@@ -105,7 +111,21 @@ export function memberConditions(q: MemberQuery, scope: Scope, extraHousehold?: 
   const household = inScope('h.village_id');
   const walkHousehold = inScope('+v.id');
   const { filtered, ...member } = memberSide(q);
-  return { member, household, walkHousehold, memberFiltered: filtered, householdRestricted: !!(q.villageId || q.groupId || scope.kind === 'villages'), groupFiltered: !!q.groupId };
+  return {
+    member,
+    household,
+    walkHousehold,
+    memberFiltered: filtered,
+    householdRestricted: !!(q.villageId || q.groupId || scope.kind === 'villages'),
+    groupFiltered: !!q.groupId,
+    deletedHouseholds: true,
+  };
+}
+
+/** memberConditions for `db`: whether any household is tombstoned is looked up (households_deleted, normally empty). */
+function conditionsIn(db: Db, q: MemberQuery, scope: Scope, extraHousehold?: string): MemberConditions {
+  const deleted = db.prepare(`SELECT EXISTS (SELECT 1 FROM households WHERE deleted_at IS NOT NULL) AS x`).get() as { x: number };
+  return { ...memberConditions(q, scope, extraHousehold), deletedHouseholds: deleted.x === 1 };
 }
 
 // ---- order ------------------------------------------------------------------------------------------------
@@ -150,8 +170,9 @@ export function memberOrderKeys(sort: SortItem[]): OrderKey[] {
   if (!last) return [...VILLAGE_KEYS, ...HOUSEHOLD_KEYS].map((expr) => ({ expr, desc: false }));
   // Sorted by village: each village in register order.
   if (last.colId === 'villageName') return [...keys, ...HOUSEHOLD_KEYS.map((expr) => ({ expr, desc: false }))];
-  // Else ties by id, as before.
-  return [...keys, { expr: 'm.id', desc: false }];
+  // Else ties by rowid: as unique and stable as the id, but every member index ends in it, so a column's index
+  // gives the live members of one value already in tie order (sort 健康状况 county-wide: 350 → 90 ms of SQL).
+  return [...keys, { expr: 'm.rowid', desc: false }];
 }
 
 // ---- plans ------------------------------------------------------------------------------------------------
@@ -191,7 +212,7 @@ const IN_LIVE_HOUSEHOLD = 'm.household_id NOT IN (SELECT id FROM households WHER
 
 function pageFrom(drive: MemberDrive, c: MemberConditions, keys: OrderKey[]): { from: string; where: SqlWhere } {
   if (drive === 'members' && onlyLiveHousehold(c) && !needs(keys, 'h') && !needs(keys, 'g')) {
-    return { from: 'members m', where: { sql: `${c.member.sql} AND ${IN_LIVE_HOUSEHOLD}`, params: c.member.params } };
+    return { from: 'members m', where: { sql: c.deletedHouseholds ? `${c.member.sql} AND ${IN_LIVE_HOUSEHOLD}` : c.member.sql, params: c.member.params } };
   }
   let from = FROM_BY_DRIVE[drive];
   if ((drive === 'households' || drive === 'members') && needs(keys, 'v')) from += ' JOIN divisions v ON v.id = h.village_id';
@@ -221,8 +242,9 @@ export function memberPageSql(drive: MemberDrive, c: MemberConditions, keys: Ord
   return { sql: `WITH page AS (${inner}) ${DETAIL} ORDER BY ${outer}`, params: where.params };
 }
 
-/** count(*) of the query. Without a household condition: live members minus those of deleted households. */
+/** count(*) of the query. Without a household condition: live members (minus those of deleted households, if any). */
 export function memberCountSql(c: MemberConditions): SqlWhere {
+  if (onlyLiveHousehold(c) && !c.deletedHouseholds) return { sql: `SELECT count(*) AS n FROM members m WHERE ${c.member.sql}`, params: c.member.params };
   if (!onlyLiveHousehold(c)) {
     return { sql: `SELECT count(*) AS n FROM households h CROSS JOIN ${HOUSEHOLD_MEMBERS} WHERE ${c.household.sql} AND ${c.member.sql}`, params: [...c.household.params, ...c.member.params] };
   }
@@ -259,7 +281,7 @@ function readPage(db: Db, c: MemberConditions, keys: OrderKey[], offset: number,
 
 /** One page of the member register; `withTotal` false skips the count (NOT_COUNTED), as listHouseholds. */
 export function listMembers(db: Db, q: MemberQuery, sort: SortItem[], startRow: number, endRow: number, scope: Scope, withTotal = true): { rows: MemberListRow[]; total: number } {
-  const c = memberConditions(q, scope);
+  const c = conditionsIn(db, q, scope);
   const limit = Math.max(0, Math.min(endRow - startRow, 1000));
   let total = NOT_COUNTED;
   if (withTotal) {
@@ -271,6 +293,6 @@ export function listMembers(db: Db, q: MemberQuery, sort: SortItem[], startRow: 
 
 /** Current students of live households whose grade was not confirmed for `schoolYear`, in register order. */
 export function studentsToConfirm(db: Db, schoolYear: string, scope: Scope, villageId?: string): MemberListRow[] {
-  const c = memberConditions({ unconfirmedFor: schoolYear, villageId }, scope, `h.status <> 'cancelled'`);
+  const c = conditionsIn(db, { unconfirmedFor: schoolYear, villageId }, scope, `h.status <> 'cancelled'`);
   return readPage(db, c, memberOrderKeys([]), 0, 5000);
 }
