@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DB_FILE } from '../../electron/backend/index';
 import { openDatabase } from '../../electron/backend/db/connection';
+import { exportAudit } from '../../electron/backend/backup/auditExport';
 import { listAudit, type AuditFilter } from '../../electron/backend/repos/audit';
 import { COUNTY_FULL } from '../countyData';
 import { ensureCountyDb, workingCopy } from '../county';
@@ -9,6 +10,7 @@ import { ensureCountyDb, workingCopy } from '../county';
 // Probe: the 审计日志 view (audit.list) on a county database whose audit_log holds what importing every
 // township's roster writes (one row per household and per member, ~1.3M rows) plus a year of clerk edits.
 // The cached fixture has no audit rows; a working copy gets them once (bench/.data/run/audit-probe).
+// Then audit.export of a year (2026: ~100k rows) through exportAudit, with the main thread's longest block.
 // Usage: npx tsx bench/probes/audit-county.ts [reps=3]
 
 const reps = Number(process.argv[2] ?? 3);
@@ -67,3 +69,25 @@ for (const [label, filter, start0] of cases) {
   times.sort((a, b) => a - b);
   console.log(label.padEnd(24), 'median', times[Math.floor(times.length / 2)].toFixed(1).padStart(8), 'ms   total', total);
 }
+
+// The export's handler context, reduced to what exportAudit uses (the file is not stored, only its size kept).
+const exportCtx = {
+  db,
+  user: () => ({ username: 'admin', displayName: '管理员' }),
+  now: () => new Date('2026-11-29T02:00:00Z'),
+  nowIso: () => '2026-11-29T02:00:00Z',
+  tx: (f: () => unknown) => f(),
+  audit: () => {},
+  services: { files: { put: (bytes: Buffer) => ({ id: String(bytes.length) }) } },
+} as unknown as Parameters<typeof exportAudit>[0];
+let last = performance.now();
+let longest = 0;
+const timer = setInterval(() => {
+  const now = performance.now();
+  longest = Math.max(longest, now - last);
+  last = now;
+}, 5);
+const t0 = performance.now();
+const exported = await exportAudit(exportCtx, { from: '2026-01-01', to: '2026-12-31' });
+clearInterval(timer);
+console.log(`export 2026: ${exported.rows} rows in ${Math.round(performance.now() - t0)} ms, longest main-thread block ${Math.round(longest)} ms, ${exported.fileId} bytes`);
