@@ -20,6 +20,11 @@ export interface StoredFile {
 
 /** Largest file the office accepts (rosters, scans, photos). */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/**
+ * Largest file the app itself writes: a county's 人员名册 (1M people) is ~0.1–0.2 GB of .xlsx. What the app made
+ * is not an upload, so the upload limit does not apply; this one only stops a runaway writer.
+ */
+export const MAX_GENERATED_BYTES = 1024 * 1024 * 1024;
 
 /**
  * Files live under <dataDir>/files/<id> — a generated name. A client's file name is kept only as
@@ -37,8 +42,9 @@ export class FileStore {
   }
 
   put(bytes: Uint8Array, meta: { originalName: string; kind: FileKind; mime?: string; householdId?: string | null; createdBy?: string | null; at: string }): StoredFile {
-    if (bytes.byteLength > MAX_FILE_BYTES) {
-      throw new DomainError('validation', `文件过大（${(bytes.byteLength / 1048576).toFixed(1)} MB），单个文件不能超过 ${MAX_FILE_BYTES / 1048576} MB。`);
+    const limit = meta.kind === 'generated' ? MAX_GENERATED_BYTES : MAX_FILE_BYTES;
+    if (bytes.byteLength > limit) {
+      throw new DomainError('validation', `文件过大（${(bytes.byteLength / 1048576).toFixed(1)} MB），单个文件不能超过 ${limit / 1048576} MB。`);
     }
     const id = this.ids.newId();
     const tmp = join(this.dir, `${id}.tmp`);

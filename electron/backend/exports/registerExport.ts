@@ -7,7 +7,7 @@ import { DomainError, validationError } from '../../../shared/domain/errors';
 import type { HandlerContext } from '../context';
 import * as repo from '../repos/exports';
 import { columnsFor, formatters, type ExportColumn } from './columns';
-import { workbookBuffer, writeDataRow, writeTitleAndHeader } from './xlsxWriter';
+import { workbookBuffer, writeDataRow, writeTitleAndHeader, type Sheet } from './xlsxWriter';
 
 // exports.register: a register view as .xlsx — county/township title from the profile, a merged
 // two-row header, frozen panes, IDs and phones as TEXT cells ('@'), formula triggers neutralised,
@@ -38,14 +38,20 @@ export function decideMasking(ctx: HandlerContext, req: Pick<ExportRequest, 'mas
   return req.masked ?? (profileDefault || !ctx.can('pii.unmask'));
 }
 
-export async function exportRegister(ctx: HandlerContext, req: ExportRequest): Promise<{ fileId: string; name: string; rows: number; masked: boolean }> {
+/** Excel's last row (1,048,576) less the 4 title and header rows: a longer register continues on another sheet. */
+export const EXCEL_DATA_ROWS = 1_048_576 - 4;
+
+export async function exportRegister(ctx: HandlerContext, req: ExportRequest, rowsPerSheet = EXCEL_DATA_ROWS): Promise<{ fileId: string; name: string; rows: number; masked: boolean }> {
   const masked = decideMasking(ctx, req);
   const filter = req.view === 'monitored' ? { ...req.filter, status: 'monitoring' } : req.filter;
   const scope = ctx.user().scope;
+  const kind = req.view === 'members' ? 'members' : 'households';
   const columns = columnsFor(req.view) as ExportColumn<unknown>[];
   const fmt = formatters(ctx.profile(), masked);
-  const rows: unknown[] = req.view === 'members' ? repo.memberRows(ctx.db, filter, scope) : repo.householdRows(ctx.db, filter, scope);
-  const total = rows.length;
+  const places = repo.exportPlaces(ctx.db);
+  // Counted before the rows are read, with other clerks' requests served in between: the subtitle's 共 N is the
+  // register as the export began; the audit row and the result give the rows actually written.
+  const total = await countRows(ctx, kind, filter, places);
   const label = EXPORT_VIEW_LABELS[req.view];
   const office = ctx.profile().office;
   const place = `${office.county}${office.township || (repo.firstTownshipName(ctx.db) ?? '')}`;
@@ -55,18 +61,38 @@ export async function exportRegister(ctx: HandlerContext, req: ExportRequest): P
     `导出时间：${chinaDateTime(ctx.now())}`,
     masked ? '证件号码与电话已部分遮挡' : '含完整证件号码与电话，仅限内部使用，注意保密',
     req.purpose?.trim() ? `用途：${req.purpose.trim()}` : '',
-    `共 ${total} ${req.view === 'members' ? '人' : '户'}`,
+    `共 ${total} ${kind === 'members' ? '人' : '户'}`,
   ].filter(Boolean);
   const withIndex = [{ title: '序号', width: 6, value: () => null }, ...columns] as ExportColumn<unknown>[];
-  const bytes = await workbookBuffer(async (wb) => {
-    const sheet = wb.addWorksheet(label, { views: [{ state: 'frozen', xSplit: 0, ySplit: 4 }], pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-    writeTitleAndHeader(sheet, `${place}${label}`, subtitle.join('　'), withIndex);
-    for (let i = 0; i < total; i++) {
-      writeDataRow(sheet, i + 5, [i + 1, ...columns.map((c) => c.value(rows[i], fmt))], withIndex);
-      if (i % CHUNK === CHUNK - 1) await yieldToLoop();
-    }
-    sheet.commit();
-  });
+  let written = 0;
+  // Inline strings (no shared-strings table): exceljs keeps that table in memory until the end, ~1 GB for a county.
+  const bytes = await workbookBuffer(
+    async (wb) => {
+      let sheet: Sheet | null = null;
+      let sheets = 0;
+      const newSheet = () => {
+        sheet?.commit();
+        sheets += 1;
+        const name = sheets === 1 ? label : `${label}（续${sheets - 1}）`;
+        const s = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 4 }], pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+        writeTitleAndHeader(s, `${place}${label}`, subtitle.join('　'), withIndex);
+        return s;
+      };
+      sheet = newSheet();
+      for (const at of places) {
+        const rows: unknown[] = kind === 'members' ? repo.exportRowsOf(ctx.db, 'members', filter, scope, at) : repo.exportRowsOf(ctx.db, 'households', filter, scope, at);
+        for (const row of rows) {
+          if (written > 0 && written % rowsPerSheet === 0) sheet = newSheet();
+          writeDataRow(sheet, (written % rowsPerSheet) + 5, [written + 1, ...columns.map((c) => c.value(row, fmt))], withIndex);
+          written += 1;
+          if (written % CHUNK === 0) await yieldToLoop();
+        }
+        await yieldToLoop();
+      }
+      sheet.commit();
+    },
+    { sharedStrings: false },
+  );
   const name = `${label}-${chinaDate(ctx.now())}${masked ? '' : '-完整'}.xlsx`;
   const file = ctx.services.files.put(bytes, { originalName: name, kind: 'generated', createdBy: user.username, at: ctx.nowIso() });
   ctx.tx(() =>
@@ -74,8 +100,18 @@ export async function exportRegister(ctx: HandlerContext, req: ExportRequest): P
       action: masked ? 'export' : 'export.unmasked',
       entity: 'register',
       entityId: file.id,
-      summary: `导出${label}（${masked ? '已遮挡' : '未遮挡，完整证件号码与电话'}）${total} 行${req.purpose?.trim() ? `，用途：${req.purpose.trim()}` : ''}；文件 SHA-256 ${createHash('sha256').update(bytes).digest('hex')}`,
+      summary: `导出${label}（${masked ? '已遮挡' : '未遮挡，完整证件号码与电话'}）${written} 行${req.purpose?.trim() ? `，用途：${req.purpose.trim()}` : ''}；文件 SHA-256 ${createHash('sha256').update(bytes).digest('hex')}`,
     }),
   );
-  return { fileId: file.id, name, rows: total, masked };
+  return { fileId: file.id, name, rows: written, masked };
+}
+
+/** The rows the export will write: counted place by place, yielding between places. */
+async function countRows(ctx: HandlerContext, kind: repo.ExportKind, filter: HouseholdFilter, places: readonly (string | null)[]): Promise<number> {
+  let total = 0;
+  for (let i = 0; i < places.length; i++) {
+    total += repo.exportCountOf(ctx.db, kind, filter, ctx.user().scope, places[i]);
+    if (i % 20 === 19) await yieldToLoop();
+  }
+  return total;
 }

@@ -14,8 +14,11 @@ export const BODY_FONT: Partial<ExcelJS.Font> = { name: '宋体', size: 11 };
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
 
-/** Builds a workbook with exceljs' streaming writer and returns the bytes. */
-export async function workbookBuffer(build: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>): Promise<Buffer> {
+/**
+ * Builds a workbook with exceljs' streaming writer and returns the bytes. `sharedStrings: false` writes each text
+ * inline: exceljs holds the shared-strings table in memory until the end, which a county-size register cannot afford.
+ */
+export async function workbookBuffer(build: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>, options: { sharedStrings?: boolean } = {}): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -23,7 +26,7 @@ export async function workbookBuffer(build: (wb: ExcelJS.stream.xlsx.WorkbookWri
     out.on('end', () => resolve());
     out.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: true });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: options.sharedStrings ?? true, useStyles: true });
   wb.creator = 'Guardline 防返贫监测工作站';
   await build(wb);
   await wb.commit();
