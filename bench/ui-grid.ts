@@ -21,9 +21,9 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 // to compare two builds under the same measurement).
 const prebuilt = process.env.GUARDLINE_BENCH_UI_STATIC ? resolve(process.env.GUARDLINE_BENCH_UI_STATIC) : null;
 const staticDir = prebuilt ?? join(root, 'bench/.data/renderer');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((res, rej) => {
     const s = createServer();
     s.listen(0, '127.0.0.1', () => {
@@ -34,8 +34,9 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startServer(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'electron/server/cli.ts'), '--data', dataDir, '--port', String(port), '--admin-password', BENCH_ADMIN_PASSWORD, '--static', staticDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Browser mode on `dataDir`, serving the renderer in `serveDir` (the benchmark's build by default). */
+export async function startServer(dataDir: string, port: number, serveDir = staticDir): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'electron/server/cli.ts'), '--data', dataDir, '--port', String(port), '--admin-password', BENCH_ADMIN_PASSWORD, '--static', serveDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
@@ -63,7 +64,7 @@ async function apiFloor(base: string, token: string, method: string, input: unkn
   return xs.sort((a, b) => a - b)[Math.floor(n / 2)];
 }
 
-async function login(page: Page, url: string): Promise<void> {
+export async function login(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.getByLabel('用户名').fill('admin');
   await page.getByLabel('密码').fill(BENCH_ADMIN_PASSWORD);

@@ -61,7 +61,7 @@ const droppedOf = (frames: number[]) => frames.reduce((n, d) => n + Math.max(0, 
 const pct = (dropped: number, frames: number) => Math.round((dropped / (frames + dropped)) * 1000) / 10;
 const quantile = (xs: number[], q: number) => (xs.length ? [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor(q * xs.length))] : 0);
 
-interface ScrollRun {
+export interface ScrollRun {
   frames: number[];
   rowH: number;
   elapsedMs: number;
@@ -163,7 +163,7 @@ export async function waitForRow(page: Page, index: number, timeout = 120_000): 
   await page.waitForFunction((sel) => (document.querySelector(sel)?.textContent ?? '').trim().length > 4, rowSel(index), { timeout, polling: 'raf' });
 }
 
-async function openRegister(page: Page): Promise<{ ms: number; divisionsMs: number | null }> {
+export async function openRegister(page: Page): Promise<{ ms: number; divisionsMs: number | null }> {
   const divisions = page.waitForResponse((r) => r.url().endsWith('/api/divisions.list'), { timeout: 600_000 }).catch(() => null);
   const t0 = performance.now();
   await page.evaluate(() => (location.hash = '#/register/households'));
@@ -174,7 +174,7 @@ async function openRegister(page: Page): Promise<{ ms: number; divisionsMs: numb
   return { ms, divisionsMs: await Promise.race([tDiv, new Promise<null>((r) => setTimeout(() => r(null), 10_000))]) };
 }
 
-async function search(page: Page, term: string): Promise<number> {
+export async function search(page: Page, term: string): Promise<number> {
   const before = await rowText(page, 0);
   const box = page.getByLabel('搜索农户');
   await box.fill(term);
@@ -189,7 +189,7 @@ async function search(page: Page, term: string): Promise<number> {
   return performance.now() - t0;
 }
 
-async function scrollPass(page: Page, cdp: CDPSession, toRow: number, rowsPerSecond: number): Promise<ScrollRun> {
+export async function scrollPass(page: Page, cdp: CDPSession, toRow: number, rowsPerSecond: number): Promise<ScrollRun> {
   const before = await readMetrics(cdp);
   const run = (await page.evaluate(`(${SCROLL_SCRIPT})(${JSON.stringify(GRID)}, ${toRow}, ${rowsPerSecond}, ${FRAME_MS})`)) as Omit<ScrollRun, 'cpu'>;
   return { ...run, cpu: cpuDelta(before, await readMetrics(cdp), run.frames.length) };
@@ -268,7 +268,7 @@ function trackApi(page: Page) {
  * login) are let finish first, so the figure is the register's and not the workbench's; how long the
  * workbench took to settle is reported beside it.
  */
-async function settledWorkbench(page: Page): Promise<number> {
+export async function settledWorkbench(page: Page): Promise<number> {
   const api = trackApi(page);
   try {
     const t0 = performance.now();

@@ -1,10 +1,12 @@
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
-import type { CellKeyDownEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, IDatasource, RowDoubleClickedEvent, RowSelectionOptions, SortChangedEvent } from 'ag-grid-community';
+import type { CellKeyDownEvent, ColDef, GetRowIdParams, GridApi, GridOptions, GridReadyEvent, IDatasource, RowDoubleClickedEvent, RowSelectionOptions, SortChangedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { App } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 import { errorText } from '../common/errors';
 import { blockKey, blockRequest, queryDatasource, type EarlyBlock, type PageFetch, type SortItem } from './infiniteDatasource';
+import { columnsHaveTooltips, plainCellsOnly } from './gridRendering';
+import { PlainAgGrid } from './PlainAgGrid';
 import './registerGrid.css';
 
 export type { PageFetch, SortItem } from './infiniteDatasource';
@@ -82,23 +84,34 @@ export function InfiniteGrid<T extends { id: string }>(props: InfiniteGridProps<
   }, [sortKey]);
 
   const callbacks = useGridCallbacks(latest, gridApi, currentDatasource);
+  // The registers' cells are plain DOM: ag-grid draws them itself (PlainAgGrid), without a React tree per cell.
+  // Worklists with JSX cells need AgGridReact.
+  const plain = useMemo(() => plainCellsOnly(props.columns as ColDef[]), [props.columns]);
+  const options = { ...gridOptions(props.columns, props.emptyText), ...callbacks } satisfies GridOptions<T>;
   return (
     <div className="gl-grid" data-testid={props.testId} style={props.height ? { flex: 'none', height: props.height } : undefined}>
-      <AgGridReact<T>
-        rowModelType="infinite"
-        cacheBlockSize={PAGE_ROWS}
-        maxBlocksInCache={50}
-        rowBuffer={ROW_BUFFER}
-        animateRows={false}
-        columnDefs={props.columns}
-        defaultColDef={DEFAULT_COL_DEF}
-        localeText={AG_GRID_LOCALE_CN}
-        rowSelection={ROW_SELECTION}
-        overlayNoRowsTemplate={props.emptyText}
-        {...callbacks}
-      />
+      {plain ? <PlainAgGrid<T> {...options} /> : <AgGridReact<T> {...options} />}
     </div>
   );
+}
+
+/** The grid's options but its callbacks. */
+function gridOptions<T>(columns: ColDef<T>[], emptyText: string) {
+  return {
+    rowModelType: 'infinite',
+    cacheBlockSize: PAGE_ROWS,
+    maxBlocksInCache: 50,
+    rowBuffer: ROW_BUFFER,
+    animateRows: false,
+    columnDefs: columns,
+    defaultColDef: DEFAULT_COL_DEF,
+    localeText: AG_GRID_LOCALE_CN,
+    rowSelection: ROW_SELECTION,
+    overlayNoRowsTemplate: emptyText,
+    // Without tooltips the browser's (none) shows the same as ag-grid's (none), but ag-grid's tooltip component
+    // costs every cell a tooltip manager with its own mouse listeners, made and dropped on every scrolled frame.
+    enableBrowserTooltips: !columnsHaveTooltips(columns as ColDef[]),
+  } satisfies GridOptions<T>;
 }
 
 /**
