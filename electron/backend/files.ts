@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync, openSync, fsyncSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError } from '../../shared/domain/errors';
+import { roleCan, type Role } from '../../shared/domain/permissions';
 import type { Db } from './db/connection';
 import type { Ids } from './runtime';
 
@@ -25,6 +26,15 @@ export const MAX_FILE_BYTES = 50 * 1024 * 1024;
  * is not an upload, so the upload limit does not apply; this one only stops a runaway writer.
  */
 export const MAX_GENERATED_BYTES = 1024 * 1024 * 1024;
+/**
+ * Largest upload of a backup package (导入加密备份, 由全部数据导出包重建): a county's database file is ~1–2 GB and
+ * its logical export ~60–300 MB, far over the 50 MB of a roster or a photo. Only for accounts that manage backups.
+ */
+export const MAX_BACKUP_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
+
+/** What an upload may weigh: a backup package (purpose 'backup', by an account with backups.manage) or any other file. */
+export const uploadLimit = (purpose: string | undefined, role: Role): number =>
+  purpose === 'backup' && roleCan(role, 'backups.manage') ? MAX_BACKUP_UPLOAD_BYTES : MAX_FILE_BYTES;
 
 /**
  * Files live under <dataDir>/files/<id> — a generated name. A client's file name is kept only as
@@ -41,8 +51,9 @@ export class FileStore {
     mkdirSync(this.dir, { recursive: true });
   }
 
-  put(bytes: Uint8Array, meta: { originalName: string; kind: FileKind; mime?: string; householdId?: string | null; createdBy?: string | null; at: string }): StoredFile {
-    const limit = meta.kind === 'generated' ? MAX_GENERATED_BYTES : MAX_FILE_BYTES;
+  /** `maxBytes`: the caller's limit for this file (an upload's uploadLimit); else by kind. */
+  put(bytes: Uint8Array, meta: { originalName: string; kind: FileKind; mime?: string; householdId?: string | null; createdBy?: string | null; at: string; maxBytes?: number }): StoredFile {
+    const limit = meta.maxBytes ?? (meta.kind === 'generated' ? MAX_GENERATED_BYTES : MAX_FILE_BYTES);
     if (bytes.byteLength > limit) {
       throw new DomainError('validation', `文件过大（${(bytes.byteLength / 1048576).toFixed(1)} MB），单个文件不能超过 ${limit / 1048576} MB。`);
     }

@@ -135,7 +135,7 @@ export const mimeOf = (path: string): string => MIME[(/\.[a-z0-9]+$/i.exec(path)
 /** The one IPC envelope; anything else from a renderer is refused before it reaches the backend. */
 export const ipcRequest = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('invoke'), method: z.string().min(1).max(100), input: z.unknown() }),
-  z.strictObject({ kind: z.literal('upload'), bytes: z.instanceof(Uint8Array), name: z.string().max(255) }),
+  z.strictObject({ kind: z.literal('upload'), bytes: z.instanceof(Uint8Array), name: z.string().max(255), purpose: z.enum(['backup']).optional() }),
   z.strictObject({ kind: z.literal('save'), fileId: z.string().regex(FILE_ID), suggestedName: z.string().max(255) }),
 ]);
 export type IpcRequest = z.infer<typeof ipcRequest>;

@@ -2,7 +2,7 @@ import { ipcMain, webContents as allWebContents, type BrowserWindow, type IpcMai
 import { fail, ok, type Result } from '../../shared/api/result';
 import { formatZodIssues } from '../../shared/api/zodMessages';
 import type { Backend } from '../backend/index';
-import { MAX_FILE_BYTES } from '../backend/files';
+import { uploadLimit } from '../backend/files';
 import { EVENT_CHANNEL, FORWARDED_EVENTS, IPC_CHANNEL, ipcRequest, isAllowedSender, TOKEN_METHODS, type SenderInfo } from './guards';
 import { saveGeneratedFile } from './shell';
 
@@ -52,7 +52,7 @@ export function registerIpc(state: IpcState, backend: () => Backend | null, log:
     const session = b.authenticate(state.tokens.get(wcId));
     if (req.kind === 'invoke') return invoke(state, b, wcId, req.method, req.input, session);
     if (!session) return fail('unauthenticated', '登录已失效，请重新登录。');
-    if (req.kind === 'upload') return upload(b, req.bytes, req.name, session.username);
+    if (req.kind === 'upload') return upload(b, req.bytes, req.name, session.username, uploadLimit(req.purpose, session.role));
     return saveGeneratedFile(event.sender, b, req.fileId, req.suggestedName);
   });
 }
@@ -68,10 +68,10 @@ async function invoke(state: IpcState, b: Backend, wcId: number, method: string,
   return result;
 }
 
-function upload(b: Backend, bytes: Uint8Array, name: string, username: string): Result<{ token: string; name: string; size: number }> {
-  if (bytes.byteLength > MAX_FILE_BYTES) return fail('validation', `文件过大，单个文件不能超过 ${MAX_FILE_BYTES / 1048576} MB。`);
+function upload(b: Backend, bytes: Uint8Array, name: string, username: string, limit: number): Result<{ token: string; name: string; size: number }> {
+  if (bytes.byteLength > limit) return fail('validation', `文件过大，单个文件不能超过 ${limit / 1048576} MB。`);
   try {
-    const file = b.services.files.put(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { originalName: name || 'upload', kind: 'upload', createdBy: username, at: b.services.clock.now().toISOString() });
+    const file = b.services.files.put(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { originalName: name || 'upload', kind: 'upload', createdBy: username, at: b.services.clock.now().toISOString(), maxBytes: limit });
     return ok({ token: file.id, name: file.originalName, size: file.size });
   } catch (e) {
     return fail('io', e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : '文件保存失败，请检查磁盘空间后重试。');

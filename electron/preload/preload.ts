@@ -29,7 +29,8 @@ const bridge = Object.freeze({
     };
   },
 
-  uploadFile: (bytes: ArrayBuffer, name: string) => call<{ token: string; name: string; size: number }>({ kind: 'upload', bytes: new Uint8Array(bytes), name: String(name) }),
+  uploadFile: (bytes: ArrayBuffer, name: string, purpose?: 'backup') =>
+    call<{ token: string; name: string; size: number }>({ kind: 'upload', bytes: new Uint8Array(bytes), name: String(name), ...(purpose === 'backup' ? { purpose } : {}) }),
 
   saveFile: (fileId: string, suggestedName: string) => call<{ saved: boolean }>({ kind: 'save', fileId: String(fileId), suggestedName: String(suggestedName ?? '') }),
 

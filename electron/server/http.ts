@@ -4,7 +4,7 @@ import { extname, join } from 'node:path';
 import { z } from 'zod';
 import { contract, isMethodName, methodNames } from '../../shared/api/contract';
 import type { Backend } from '../backend/index';
-import { MAX_FILE_BYTES } from '../backend/files';
+import { uploadLimit } from '../backend/files';
 import { resolveInside } from '../common/safePath';
 import { attachmentHeader, bearerToken, BodyTooLarge, clearCookie, CSP, readBody, sendJson, sessionCookie, statusFor } from './httpUtil';
 
@@ -105,11 +105,12 @@ function describeMethods(testMode: boolean) {
 async function uploadFile(backend: Backend, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const session = backend.authenticate(bearerToken(req));
   if (!session) return sendJson(res, 401, { ok: false, error: { code: 'unauthenticated', message: '登录已失效，请重新登录。' } });
+  const limit = uploadLimit(String(req.headers['x-upload-purpose'] ?? ''), session.role);
   let bytes: Buffer;
   try {
-    bytes = await readBody(req, MAX_FILE_BYTES);
+    bytes = await readBody(req, limit);
   } catch {
-    return sendJson(res, 413, { ok: false, error: { code: 'validation', message: `文件过大，单个文件不能超过 ${MAX_FILE_BYTES / 1048576} MB。` } });
+    return sendJson(res, 413, { ok: false, error: { code: 'validation', message: `文件过大，单个文件不能超过 ${limit / 1048576} MB。` } });
   }
   let name = 'upload';
   try {
@@ -117,7 +118,7 @@ async function uploadFile(backend: Backend, req: IncomingMessage, res: ServerRes
   } catch {
     /* keep the neutral name: the client's name is metadata only */
   }
-  const file = backend.services.files.put(bytes, { originalName: name, kind: 'upload', createdBy: session.username, at: backend.services.clock.now().toISOString() });
+  const file = backend.services.files.put(bytes, { originalName: name, kind: 'upload', createdBy: session.username, at: backend.services.clock.now().toISOString(), maxBytes: limit });
   sendJson(res, 200, { ok: true, value: { token: file.id, name: file.originalName, size: file.size } });
 }
 

@@ -1,7 +1,10 @@
 import JSZip from 'jszip';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exportAll } from '../../electron/backend/backup/logical';
+import { PART_ROWS } from '../../electron/backend/backup/logicalParts';
 import { backupDirOf } from '../../electron/backend/backup/store';
+import { HandlerContext } from '../../electron/backend/context';
 import { dumpDatabase } from '../../electron/backend/backup/logicalDump';
 import { closeDatabase } from '../../electron/backend/db/connection';
 import { seedVillage, startTestBackend, type TestBackend } from '../support/backend';
@@ -75,5 +78,65 @@ describe('exports.all → imports.all round trip', () => {
     expect((await t.fail('imports.all', { fileToken: upload(Buffer.from('not a zip')) })).code).toBe('validation');
     const backups = await t.call('backups.list', {});
     expect(backups.backups.filter((b) => b.reason === 'logical-import')).toEqual([]);
+  });
+});
+
+describe('exports.all at county scale: tables in parts, read from one snapshot', () => {
+  let t: TestBackend;
+  let villageId: string;
+  beforeEach(async () => {
+    t = await startTestBackend();
+    villageId = (await seedVillage(t)).villageId;
+    await addHouseholds(t, villageId, 3);
+    // More audit rows than two parts hold (rows as writeAudit makes them; audit_log accepts inserts only).
+    const insert = t.backend.services.db.prepare(`INSERT INTO audit_log (id, at, action, entity, summary, changes) VALUES (?, ?, 'update', 'probe', ?, '[]')`);
+    t.backend.services.db.transaction(() => {
+      for (let i = 0; i < 2 * PART_ROWS + 123; i++) insert.run(`probe-${i}`, '2026-03-01T00:00:00.000Z', `第 ${i} 条`);
+    })();
+  });
+  afterEach(() => {
+    closeDatabase(t.backend.services.db);
+    t.close();
+  });
+
+  const upload = (bytes: Buffer) => t.backend.services.files.put(bytes, { originalName: 'export.zip', kind: 'upload', at: t.clock.now().toISOString() }).id;
+
+  it('splits a large table into parts and rebuilds an equal database from them', async () => {
+    const original = dumpDatabase(t.backend.services.db);
+    const exported = await t.call('exports.all', {});
+    const zip = await JSZip.loadAsync(t.backend.services.files.read(exported.fileId));
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { version: number; parts: Record<string, number>; tables: Record<string, number> };
+    expect(manifest.version).toBe(2);
+    expect(manifest.parts.audit_log).toBe(3);
+    expect(Object.keys(zip.files)).toEqual(expect.arrayContaining(['tables/audit_log.json', 'tables/audit_log.2.json', 'tables/audit_log.3.json']));
+    expect(JSON.parse(await zip.file('tables/audit_log.2.json')!.async('string'))).toHaveLength(PART_ROWS);
+
+    const rebuilt = await t.call('imports.all', { fileToken: upload(t.backend.services.files.read(exported.fileId)) });
+    expect(dumpFile(join(backupDirOf(t.dataDir), rebuilt.id))).toEqual(original);
+  });
+
+  it('holds one moment: a household saved while the export is being written is not in it', async () => {
+    const before = dumpDatabase(t.backend.services.db);
+    const exporting = exportAll(new HandlerContext(t.backend.services, t.admin), undefined);
+    await t.call('households.save', { villageId, householdType: '一般农户', members: [{ name: '导出中新增', relation: '户主' }] });
+    const exported = await exporting;
+    const rebuilt = await t.call('imports.all', { fileToken: upload(t.backend.services.files.read(exported.fileId)) });
+    const copy = dumpFile(join(backupDirOf(t.dataDir), rebuilt.id));
+    expect(copy.households).toEqual(before.households);
+    expect(copy.audit_log).toHaveLength(before.audit_log.length);
+    expect(countRows(t.backend.services.db, 'households')).toBe(before.households.length + 1);
+  });
+
+  it('still reads a format-1 export (one entry per table)', async () => {
+    const original = dumpDatabase(t.backend.services.db);
+    const zip = new JSZip();
+    const manifest = { format: 'guardline-logical-export', version: 1, schemaVersion: t.backend.services.db.pragma('user_version', { simple: true }), appVersion: 'old', exportedAt: '2026-01-01T00:00:00.000Z', tables: {} as Record<string, number> };
+    for (const [table, rows] of Object.entries(original)) {
+      manifest.tables[table] = rows.length;
+      zip.file(`tables/${table}.json`, JSON.stringify(rows));
+    }
+    zip.file('manifest.json', JSON.stringify(manifest));
+    const rebuilt = await t.call('imports.all', { fileToken: upload(await zip.generateAsync({ type: 'nodebuffer' })) });
+    expect(dumpFile(join(backupDirOf(t.dataDir), rebuilt.id))).toEqual(original);
   });
 });

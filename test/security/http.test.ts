@@ -54,6 +54,24 @@ describe('browser mode over HTTP', () => {
     expect((await post('households.list', {}, { Cookie: cookie })).status).toBe(200);
   });
 
+  it('an upload is at most 50 MB, a backup package (X-Upload-Purpose: backup) more, for accounts that manage backups', async () => {
+    const cookieOf = async (username: string, password: string) => (await post('auth.login', { username, password })).cookie!.split(';')[0];
+    const admin = await cookieOf('admin', TEST_ADMIN_PASSWORD);
+    const viewer = await cookieOf('viewer1', 'Viewer#2026ok');
+    const body = new Uint8Array(51 * 1024 * 1024);
+    const upload = (cookie: string, purpose?: string) =>
+      fetch(`${base}/files`, { method: 'POST', headers: { Cookie: cookie, 'X-File-Name': 'county.glbak', ...(purpose ? { 'X-Upload-Purpose': purpose } : {}) }, body });
+    const plain = await upload(admin);
+    expect(plain.status).toBe(413);
+    expect(((await plain.json()) as { error: { message: string } }).error.message).toContain('50 MB');
+    expect((await upload(viewer, 'backup')).status).toBe(413);
+    const backup = await upload(admin, 'backup');
+    expect(backup.status).toBe(200);
+    const { value } = (await backup.json()) as { value: { token: string; size: number } };
+    expect(value.size).toBe(body.byteLength);
+    expect(t.backend.services.files.meta(value.token).kind).toBe('upload');
+  });
+
   it('locks the account after repeated failures, over HTTP too', async () => {
     const attempts = t.backend.services.profile().security.lockoutAttempts;
     for (let i = 0; i < attempts; i++) expect((await post('auth.login', { username: 'admin', password: `bad-${i}` })).status).toBe(401);

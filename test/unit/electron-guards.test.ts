@@ -133,6 +133,9 @@ describe('ipcRequest envelope', () => {
   it('accepts the three kinds and nothing else', () => {
     expect(ipcRequest.safeParse({ kind: 'invoke', method: 'auth.me', input: {} }).success).toBe(true);
     expect(ipcRequest.safeParse({ kind: 'upload', bytes: new Uint8Array(3), name: 'a.xlsx' }).success).toBe(true);
+    // A backup package may be larger (files.ts uploadLimit); no other purpose exists.
+    expect(ipcRequest.safeParse({ kind: 'upload', bytes: new Uint8Array(3), name: 'a.glbak', purpose: 'backup' }).success).toBe(true);
+    expect(ipcRequest.safeParse({ kind: 'upload', bytes: new Uint8Array(3), name: 'a.glbak', purpose: 'huge' }).success).toBe(false);
     expect(ipcRequest.safeParse({ kind: 'save', fileId: '00000000-0000-7000-8000-000000000001', suggestedName: 'x.docx' }).success).toBe(true);
     expect(ipcRequest.safeParse({ kind: 'invoke', method: 'auth.me', input: {}, channel: 'x' }).success).toBe(false);
     expect(ipcRequest.safeParse({ kind: 'save', fileId: '../../etc/passwd', suggestedName: 'x' }).success).toBe(false);

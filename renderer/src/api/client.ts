@@ -38,8 +38,8 @@ export const api = {
     if (!r.ok) throw new ApiCallError(r.error);
     return r.value;
   },
-  async upload(file: Blob, name: string): Promise<{ token: string; name: string; size: number }> {
-    const r = await transport.upload(file, name);
+  async upload(file: Blob, name: string, purpose?: 'backup'): Promise<{ token: string; name: string; size: number }> {
+    const r = await transport.upload(file, name, purpose);
     if (!r.ok) throw new ApiCallError(r.error);
     return r.value;
   },

@@ -4,7 +4,8 @@ import type { Result } from '../../../shared/api/result';
 /** How the renderer reaches the backend: Electron IPC (preload bridge) or HTTP (browser mode). */
 export interface Transport {
   invoke(method: string, input: unknown): Promise<Result<unknown>>;
-  upload(file: Blob, name: string): Promise<Result<{ token: string; name: string; size: number }>>;
+  /** `purpose` 'backup': a backup package, which may be larger than other uploads (files.ts uploadLimit). */
+  upload(file: Blob, name: string, purpose?: 'backup'): Promise<Result<{ token: string; name: string; size: number }>>;
   /** URL (http) or action (ipc) to fetch a generated file. */
   download(fileId: string, name: string): Promise<void>;
   fileUrl(fileId: string): string;
@@ -15,7 +16,7 @@ export interface Transport {
 export interface PreloadBridge {
   invoke(method: string, input: unknown): Promise<Result<unknown>>;
   onEvent(event: string, cb: (payload: unknown) => void): () => void;
-  uploadFile(bytes: ArrayBuffer, name: string): Promise<Result<{ token: string; name: string; size: number }>>;
+  uploadFile(bytes: ArrayBuffer, name: string, purpose?: 'backup'): Promise<Result<{ token: string; name: string; size: number }>>;
   saveFile(fileId: string, suggestedName: string): Promise<Result<{ saved: boolean }>>;
   fileUrl(fileId: string): string;
 }
@@ -42,9 +43,11 @@ export const httpTransport: Transport = {
       return networkError();
     }
   },
-  async upload(file, name) {
+  async upload(file, name, purpose) {
     try {
-      const res = await fetch('./files', { method: 'POST', headers: { 'X-File-Name': encodeURIComponent(name) }, body: file, credentials: 'same-origin' });
+      const headers: Record<string, string> = { 'X-File-Name': encodeURIComponent(name) };
+      if (purpose) headers['X-Upload-Purpose'] = purpose;
+      const res = await fetch('./files', { method: 'POST', headers, body: file, credentials: 'same-origin' });
       return (await res.json()) as Result<{ token: string; name: string; size: number }>;
     } catch {
       return networkError();
@@ -70,7 +73,7 @@ export const httpTransport: Transport = {
 export function ipcTransport(bridge: PreloadBridge): Transport {
   return {
     invoke: (method, input) => bridge.invoke(method, input),
-    upload: async (file, name) => bridge.uploadFile(await file.arrayBuffer(), name),
+    upload: async (file, name, purpose) => bridge.uploadFile(await file.arrayBuffer(), name, purpose),
     download: async (fileId, name) => {
       await bridge.saveFile(fileId, name);
     },

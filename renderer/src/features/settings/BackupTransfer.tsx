@@ -81,7 +81,7 @@ function TransferModal({ mode, onClose }: { mode: Mode | null; onClose: (changed
         return close(false);
       }
       if (!file) return void message.warning('请先选择文件。');
-      const uploaded = await api.upload(file, file.name);
+      const uploaded = await api.upload(file, file.name, 'backup');
       const info: BackupInfo =
         mode.kind === 'openBackup'
           ? await api.call('backups.importEncrypted', { fileToken: uploaded.token, password: password! })
