@@ -6,10 +6,10 @@ import type { BackupInfo } from '../../../shared/api/methods/backups';
 import { chinaDate } from '../../../shared/domain/chinaTime';
 import { DomainError } from '../../../shared/domain/errors';
 import type { HandlerContext } from '../context';
-import { openDatabase, type Db } from '../db/connection';
 import { schemaVersion } from '../db/migrate';
+import { openSnapshot } from '../db/snapshot';
 import { APP_VERSION } from '../handlers/system';
-import { lifecycleOf, migrationsFor } from '../lifecycle';
+import { migrationsFor } from '../lifecycle';
 import { checkCopyPassword } from './offsite';
 import { isSealed, seal, unseal } from './crypto';
 import { dumpableTables } from './logicalDump';
@@ -24,7 +24,7 @@ import { backupDirOf, publishBackupFile, reserveBackupName } from './store';
 
 export async function exportAll(ctx: HandlerContext, password: string | undefined): Promise<{ fileId: string; name: string; tables: number; rows: number }> {
   if (password !== undefined) checkCopyPassword(ctx, password);
-  const snapshot = openSnapshot(ctx);
+  const snapshot = openSnapshot(ctx.services);
   let bytes: Buffer;
   let manifest: Manifest;
   try {
@@ -41,7 +41,7 @@ export async function exportAll(ctx: HandlerContext, password: string | undefine
   } finally {
     snapshot.close();
   }
-  const dump = manifest.tables;
+  const tableCount = Object.keys(manifest.tables).length;
   const out = password === undefined ? bytes : seal(bytes, password, 'logical', ctx.now());
   const stamp = chinaDate(ctx.now()).replace(/-/g, '');
   const name = `防返贫监测全部数据-${stamp}${password === undefined ? '.zip' : '.glbak'}`;
@@ -51,29 +51,10 @@ export async function exportAll(ctx: HandlerContext, password: string | undefine
     ctx.audit({
       action: 'export',
       entity: 'database',
-      summary: `全部数据导出（${Object.keys(dump).length} 张表，${rows} 行，${password === undefined ? '未加密' : '已加密'}，SHA-256 ${createHash('sha256').update(out).digest('hex').slice(0, 16)}…）`,
+      summary: `全部数据导出（${tableCount} 张表，${rows} 行，${password === undefined ? '未加密' : '已加密'}，SHA-256 ${createHash('sha256').update(out).digest('hex').slice(0, 16)}…）`,
     });
-    return { fileId: file.id, name, tables: Object.keys(dump).length, rows };
+    return { fileId: file.id, name, tables: tableCount, rows };
   });
-}
-
-/**
- * The database as of one moment for the whole export: a second, read-only connection holding one read
- * transaction (WAL: the office keeps writing meanwhile, unseen by it). In recovery mode nothing writes, and
- * the connection in use may be an in-memory copy: that one is read directly.
- */
-function openSnapshot(ctx: HandlerContext): { db: Db; close: () => void } {
-  if (ctx.services.readOnly) return { db: ctx.db, close: () => {} };
-  const db = openDatabase(lifecycleOf(ctx.services).dbPath, { readonly: true });
-  db.exec('BEGIN');
-  db.prepare(`SELECT count(*) FROM sqlite_master`).get(); // the first read fixes the snapshot
-  return {
-    db,
-    close: () => {
-      if (db.inTransaction) db.exec('COMMIT');
-      db.close();
-    },
-  };
 }
 
 function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {

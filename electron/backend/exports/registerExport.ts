@@ -5,6 +5,8 @@ import type { HouseholdFilter } from '../../../shared/api/schemas/household';
 import { chinaDate, chinaDateTime } from '../../../shared/domain/chinaTime';
 import { DomainError, validationError } from '../../../shared/domain/errors';
 import type { HandlerContext } from '../context';
+import type { Db } from '../db/connection';
+import { openSnapshot } from '../db/snapshot';
 import * as repo from '../repos/exports';
 import { columnsFor, formatters, type ExportColumn } from './columns';
 import { workbookBuffer, writeDataRow, writeTitleAndHeader, type Sheet } from './xlsxWriter';
@@ -48,13 +50,32 @@ export async function exportRegister(ctx: HandlerContext, req: ExportRequest, ro
   const kind = req.view === 'members' ? 'members' : 'households';
   const columns = columnsFor(req.view) as ExportColumn<unknown>[];
   const fmt = formatters(ctx.profile(), masked);
-  const places = repo.exportPlaces(ctx.db);
-  // Counted before the rows are read, with other clerks' requests served in between: the subtitle's 共 N is the
-  // register as the export began; the audit row and the result give the rows actually written.
-  const total = await countRows(ctx, kind, filter, places);
+  // One moment for the whole export, read village by village with other clerks' requests served in between:
+  // a household moved or added meanwhile is neither written twice nor lost, and 共 N is the rows written.
+  const snapshot = openSnapshot(ctx.services);
+  try {
+    return await writeRegister(ctx, snapshot.db, req, { masked, filter, scope, kind, columns, fmt }, rowsPerSheet);
+  } finally {
+    snapshot.close();
+  }
+}
+
+interface RegisterPlan {
+  masked: boolean;
+  filter: HouseholdFilter;
+  scope: ReturnType<HandlerContext['user']>['scope'];
+  kind: repo.ExportKind;
+  columns: ExportColumn<unknown>[];
+  fmt: ReturnType<typeof formatters>;
+}
+
+async function writeRegister(ctx: HandlerContext, db: Db, req: ExportRequest, plan: RegisterPlan, rowsPerSheet: number): Promise<{ fileId: string; name: string; rows: number; masked: boolean }> {
+  const { masked, filter, scope, kind, columns, fmt } = plan;
+  const places = repo.exportPlaces(db);
+  const total = await countRows(db, kind, filter, scope, places);
   const label = EXPORT_VIEW_LABELS[req.view];
   const office = ctx.profile().office;
-  const place = `${office.county}${office.township || (repo.firstTownshipName(ctx.db) ?? '')}`;
+  const place = `${office.county}${office.township || (repo.firstTownshipName(db) ?? '')}`;
   const user = ctx.user();
   const subtitle = [
     `导出人：${user.displayName}`,
@@ -80,7 +101,7 @@ export async function exportRegister(ctx: HandlerContext, req: ExportRequest, ro
       };
       sheet = newSheet();
       for (const at of places) {
-        const rows: unknown[] = kind === 'members' ? repo.exportRowsOf(ctx.db, 'members', filter, scope, at) : repo.exportRowsOf(ctx.db, 'households', filter, scope, at);
+        const rows: unknown[] = kind === 'members' ? repo.exportRowsOf(db, 'members', filter, scope, at) : repo.exportRowsOf(db, 'households', filter, scope, at);
         for (const row of rows) {
           if (written > 0 && written % rowsPerSheet === 0) sheet = newSheet();
           writeDataRow(sheet, (written % rowsPerSheet) + 5, [written + 1, ...columns.map((c) => c.value(row, fmt))], withIndex);
@@ -107,10 +128,10 @@ export async function exportRegister(ctx: HandlerContext, req: ExportRequest, ro
 }
 
 /** The rows the export will write: counted place by place, yielding between places. */
-async function countRows(ctx: HandlerContext, kind: repo.ExportKind, filter: HouseholdFilter, places: readonly (string | null)[]): Promise<number> {
+async function countRows(db: Db, kind: repo.ExportKind, filter: HouseholdFilter, scope: RegisterPlan['scope'], places: readonly (string | null)[]): Promise<number> {
   let total = 0;
   for (let i = 0; i < places.length; i++) {
-    total += repo.exportCountOf(ctx.db, kind, filter, ctx.user().scope, places[i]);
+    total += repo.exportCountOf(db, kind, filter, scope, places[i]);
     if (i % 20 === 19) await yieldToLoop();
   }
   return total;
