@@ -6,6 +6,7 @@ import { exportAudit } from '../../electron/backend/backup/auditExport';
 import { listAudit, type AuditFilter } from '../../electron/backend/repos/audit';
 import { COUNTY_FULL } from '../countyData';
 import { ensureCountyDb, workingCopy } from '../county';
+import { watchMainThread } from '../stallWatch';
 
 // Probe: the 审计日志 view (audit.list) on a county database whose audit_log holds what importing every
 // township's roster writes (one row per household and per member, ~1.3M rows) plus a year of clerk edits.
@@ -80,14 +81,8 @@ const exportCtx = {
   audit: () => {},
   services: { files: { put: (bytes: Buffer) => ({ id: String(bytes.length) }) } },
 } as unknown as Parameters<typeof exportAudit>[0];
-let last = performance.now();
-let longest = 0;
-const timer = setInterval(() => {
-  const now = performance.now();
-  longest = Math.max(longest, now - last);
-  last = now;
-}, 5);
+const watch = watchMainThread();
 const t0 = performance.now();
 const exported = await exportAudit(exportCtx, { from: '2026-01-01', to: '2026-12-31' });
-clearInterval(timer);
-console.log(`export 2026: ${exported.rows} rows in ${Math.round(performance.now() - t0)} ms, longest main-thread block ${Math.round(longest)} ms, ${exported.fileId} bytes`);
+const { longestBlockMs } = watch.stop();
+console.log(`export 2026: ${exported.rows} rows in ${Math.round(performance.now() - t0)} ms, longest main-thread block ${longestBlockMs} ms, ${exported.fileId} bytes`);

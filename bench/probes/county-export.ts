@@ -4,6 +4,7 @@ import { createBackend } from '../../electron/backend/index';
 import { COUNTY_FULL as COUNTY_SPEC } from '../countyData';
 import { BENCH_ADMIN_PASSWORD, ensureCountyDb, workingCopy } from '../county';
 import { login } from '../context';
+import { watchMainThread } from '../stallWatch';
 
 // exports.register (户籍名册 / 人员名册 as .xlsx) of a whole county (300k households / 1M people), and 'all':
 // exports.all (全部数据导出, the logical JSON export), through dispatch on a working copy: how long, the longest
@@ -18,35 +19,21 @@ await backend.integrity;
 await backend.maintenance;
 const session = await login(backend);
 for (const view of views) {
-  let last = performance.now();
-  let longest = 0;
-  let peakRss = process.memoryUsage().rss;
-  let done = false;
-  const tick = () => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    if (!done) setTimeout(tick, 5);
-  };
-  setTimeout(tick, 5);
+  const exportWatch = watchMainThread();
   const t0 = performance.now();
   const r = view === 'all' ? await backend.dispatch('exports.all', {}, session) : await backend.dispatch('exports.register', { view, filter: {} }, session);
-  done = true;
+  const exported = exportWatch.stop();
   const out = r.ok ? (r.value as { rows: number; fileId: string }) : null;
   const bytes = out ? backend.services.files.read(out.fileId).length : 0;
-  console.log({ view, ok: r.ok, error: r.ok ? undefined : r.error.message, rows: out?.rows, mb: Math.round(bytes / 1048576), export_ms: Math.round(performance.now() - t0), longest_block_ms: Math.round(longest), peak_rss_mb: Math.round(peakRss / 1048576) });
+  console.log({ view, ok: r.ok, error: r.ok ? undefined : r.error.message, rows: out?.rows, mb: Math.round(bytes / 1048576), export_ms: Math.round(performance.now() - t0), longest_block_ms: exported.longestBlockMs, peak_rss_mb: exported.peakRssMb });
   if (view === 'all' && out) {
     // …and back: imports.all rebuilds it into a new database file (what B-05 promises), timed the same way.
     const token = backend.services.files.put(backend.services.files.read(out.fileId), { originalName: 'all.zip', kind: 'upload', at: new Date().toISOString(), maxBytes: MAX_BACKUP_UPLOAD_BYTES }).id;
+    const rebuildWatch = watchMainThread();
     const t1 = performance.now();
-    longest = 0;
-    last = performance.now();
-    done = false;
-    setTimeout(tick, 5);
     const back = await backend.dispatch('imports.all', { fileToken: token }, session);
-    done = true;
-    console.log({ rebuild_ok: back.ok, rebuild_error: back.ok ? undefined : back.error.message, rebuild_ms: Math.round(performance.now() - t1), rebuild_longest_block_ms: Math.round(longest), peak_rss_mb: Math.round(peakRss / 1048576) });
+    const rebuilt = rebuildWatch.stop();
+    console.log({ rebuild_ok: back.ok, rebuild_error: back.ok ? undefined : back.error.message, rebuild_ms: Math.round(performance.now() - t1), rebuild_longest_block_ms: rebuilt.longestBlockMs, peak_rss_mb: rebuilt.peakRssMb });
   }
 }
 backend.close();
