@@ -44,7 +44,7 @@ export const measuresHandlers: HandlerTable = {
   'measures.list': (ctx, input) => repo.listMeasures(ctx.db, input.filter, input.sort, input.startRow, input.endRow, ctx.user().scope),
 
   'measures.findings': (ctx, { filter, startRow, endRow }) => {
-    const all = householdFindings(ctx, facts.monitoredHouseholds(ctx.db, ctx.user().scope, { villageId: filter.villageId }));
+    const all = cachedFindings(ctx, filter.villageId);
     const counts: Record<string, number> = Object.fromEntries(FINDING_CODES.map((c) => [c, 0]));
     for (const h of all) for (const code of new Set(h.findings.map((f) => f.code))) counts[code] += 1;
     const rows = filter.findingCode ? all.filter((h) => h.findings.some((f) => f.code === filter.findingCode)) : all;
@@ -121,6 +121,25 @@ function saveMeasure(ctx: HandlerContext, input: MeasureInput) {
   });
   ctx.change('measure', after.id, after.rowVersion, 'upsert', { ...after, headName: undefined, villageName: undefined });
   return after;
+}
+
+/**
+ * The findings of the caller's monitored households, kept until the database changes: the worklist pages and
+ * filters one result, and on a county (12k monitored households) working it out takes ~0.3 s a call
+ * (bench/probes/county-read-sweep.ts). The version is this connection's total_changes() (every write the
+ * backend makes) with data_version (a commit by any other connection); the key adds the day, the scope and
+ * the village. One entry per connection: a restore swaps the connection and so drops it.
+ */
+const findingsCache = new WeakMap<object, { key: string; value: HouseholdFindings[] }>();
+
+function cachedFindings(ctx: HandlerContext, villageId: string | undefined): HouseholdFindings[] {
+  const version = ctx.db.prepare(`SELECT total_changes() AS n`).get() as { n: number };
+  const key = JSON.stringify([version.n, ctx.db.pragma('data_version', { simple: true }), chinaDate(ctx.now()), ctx.user().scope, villageId ?? null]);
+  const hit = findingsCache.get(ctx.db);
+  if (hit?.key === key) return hit.value;
+  const value = householdFindings(ctx, facts.monitoredHouseholds(ctx.db, ctx.user().scope, { villageId }));
+  findingsCache.set(ctx.db, { key, value });
+  return value;
 }
 
 /** Rule findings of households, households without findings left out. */

@@ -128,6 +128,21 @@ describe('assistance: measures, cadres, visits, coverage, escalation', () => {
     expect((await t.call('measures.findings', { filter: { findingCode: 'developmentMeasureMissing' } })).total).toBe(0);
   });
 
+  it('the worklist is kept between calls but worked out again after any write, and on another day', async () => {
+    const codesOf = (r: { rows: { householdId: string; findings: { code: string }[] }[] }, id: string) => r.rows.find((x) => x.householdId === id)?.findings.map((f) => f.code) ?? [];
+    const first = await t.call('measures.findings', {});
+    expect(await t.call('measures.findings', {})).toEqual(first);
+    expect(codesOf(first, wang)).toContain('noMeasureDelivered');
+    // Two weeks after 王德发 was taken into monitoring no measure was due yet.
+    t.clock.set('2026-07-15T02:00:00.000Z');
+    expect(codesOf(await t.call('measures.findings', {}), wang)).not.toContain('noMeasureDelivered');
+    t.clock.set('2026-11-29T02:00:00.000Z');
+    expect(codesOf(await t.call('measures.findings', {}), wang)).toContain('noMeasureDelivered');
+    // A write outside any handler counts too (total_changes of the connection).
+    t.backend.services.db.prepare(`UPDATE households SET status = 'eliminated' WHERE id = ?`).run(wang);
+    expect((await t.call('measures.findings', {})).rows.map((r) => r.householdId)).not.toContain(wang);
+  });
+
   it('refuses bad input with Chinese messages naming the field, writing nothing', async () => {
     const audits = count(t, `SELECT count(*) AS n FROM audit_log`);
     const base = { householdId: zhang, content: '医疗救助', status: 'planned' as const };
