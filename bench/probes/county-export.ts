@@ -1,9 +1,6 @@
+import { countyBackend } from '../countyBackend';
 import { rmSync } from 'node:fs';
 import { MAX_BACKUP_UPLOAD_BYTES } from '../../electron/backend/files';
-import { createBackend } from '../../electron/backend/index';
-import { COUNTY_FULL as COUNTY_SPEC } from '../countyData';
-import { BENCH_ADMIN_PASSWORD, ensureCountyDb, workingCopy } from '../county';
-import { login } from '../context';
 import { watchMainThread } from '../stallWatch';
 
 // exports.register (户籍名册 / 人员名册 as .xlsx) of a whole county (300k households / 1M people), and 'all':
@@ -12,12 +9,7 @@ import { watchMainThread } from '../stallWatch';
 // `npx tsx bench/probes/county-export.ts [households|members|all ...]`
 
 const views = process.argv.slice(2).length ? process.argv.slice(2) : ['households', 'members'];
-const county = await ensureCountyDb(COUNTY_SPEC);
-const dataDir = workingCopy(county, 'county-export');
-const backend = await createBackend({ dataDir, adminPassword: BENCH_ADMIN_PASSWORD, log: { error: () => {}, warn: () => {} } });
-await backend.integrity;
-await backend.maintenance;
-const session = await login(backend);
+const { backend, session, dataDir } = await countyBackend('county-export');
 for (const view of views) {
   const exportWatch = watchMainThread();
   const t0 = performance.now();

@@ -1,9 +1,6 @@
+import { countyBackend } from '../countyBackend';
 import { loadavg } from 'node:os';
 import { contract, methodNames } from '../../shared/api/contract';
-import { createBackend } from '../../electron/backend/index';
-import { COUNTY_FULL as COUNTY_SPEC } from '../countyData';
-import { BENCH_ADMIN_PASSWORD, ensureCountyDb, workingCopy } from '../county';
-import { login } from '../context';
 
 // Sweep: every READ method of the API contract (write: false) on the county database, called as the admin
 // with the smallest input its schema accepts ({} or a first page), plus inputs naming a real household,
@@ -12,12 +9,7 @@ import { login } from '../context';
 // nature (a backup, a full check, the logical export) have their own probes (county-backup, county-export).
 // `npx tsx bench/probes/county-read-sweep.ts`
 
-const county = await ensureCountyDb(COUNTY_SPEC);
-const dataDir = workingCopy(county, 'county-sweep');
-const backend = await createBackend({ dataDir, adminPassword: BENCH_ADMIN_PASSWORD, log: { error: () => {}, warn: () => {} } });
-await backend.integrity;
-await backend.maintenance;
-const session = await login(backend);
+const { backend, session } = await countyBackend('county-sweep');
 const db = backend.services.db;
 const household = db.prepare(`SELECT id FROM households LIMIT 1 OFFSET 150000`).pluck().get() as string;
 const member = db.prepare(`SELECT id FROM members WHERE household_id = ?`).pluck().get(household) as string;

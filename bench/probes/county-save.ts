@@ -1,19 +1,11 @@
-import { createBackend } from '../../electron/backend/index';
-import { COUNTY_FULL as COUNTY_SPEC } from '../countyData';
-import { BENCH_ADMIN_PASSWORD, ensureCountyDb, workingCopy } from '../county';
-import { login } from '../context';
+import { countyBackend } from '../countyBackend';
 
 // The clerk's most common write on the county database: open a household (households.get) and save it
 // back with one field changed (households.save: the checks, ~20 index b-trees, the audit row and the
 // change log, one transaction with synchronous=FULL). Median and worst of 20, through dispatch.
 // `npx tsx bench/probes/county-save.ts`
 
-const county = await ensureCountyDb(COUNTY_SPEC);
-const dataDir = workingCopy(county, 'county-save');
-const backend = await createBackend({ dataDir, adminPassword: BENCH_ADMIN_PASSWORD, log: { error: () => {}, warn: () => {} } });
-await backend.integrity;
-await backend.maintenance;
-const session = await login(backend);
+const { backend, session } = await countyBackend('county-save');
 const ids = backend.services.db.prepare(`SELECT id FROM households ORDER BY rowid LIMIT 20 OFFSET 123456`).pluck().all() as string[];
 const times: { get: number; save: number }[] = [];
 for (const [i, id] of ids.entries()) {
