@@ -10,6 +10,14 @@ import { closeDatabase } from '../../electron/backend/db/connection';
 import { seedVillage, startTestBackend, type TestBackend } from '../support/backend';
 import { addHouseholds, countRows, dumpFile } from './helpers';
 
+/** An export file handed back as the clerk's upload, for imports.all. */
+const uploadTo = (t: TestBackend, bytes: Buffer) => t.backend.services.files.put(bytes, { originalName: 'export.zip', kind: 'upload', at: t.clock.now().toISOString() }).id;
+
+function closeBackend(t: TestBackend): void {
+  closeDatabase(t.backend.services.db);
+  t.close();
+}
+
 // Reliability bar B-05 / Q-03: the whole database as JSON in a zip, and back into an empty
 // database, logically equal — including 生僻字, X check digits and names that look like formulas.
 
@@ -30,12 +38,7 @@ describe('exports.all → imports.all round trip', () => {
       ],
     });
   });
-  afterEach(() => {
-    closeDatabase(t.backend.services.db);
-    t.close();
-  });
-
-  const upload = (bytes: Buffer) => t.backend.services.files.put(bytes, { originalName: 'export.zip', kind: 'upload', at: t.clock.now().toISOString() }).id;
+  afterEach(() => closeBackend(t));
 
   it('rebuilds an equal database from a plain export, without sessions', async () => {
     const original = dumpDatabase(t.backend.services.db);
@@ -45,7 +48,7 @@ describe('exports.all → imports.all round trip', () => {
     expect(Object.keys(zip.files)).toContain('tables/households.json');
     expect(Object.keys(zip.files)).not.toContain('tables/sessions.json');
 
-    const rebuilt = await t.call('imports.all', { fileToken: upload(zipBytes) });
+    const rebuilt = await t.call('imports.all', { fileToken: uploadTo(t, zipBytes) });
     expect(rebuilt).toMatchObject({ reason: 'logical-import', verified: true, households: 5 });
     const copy = dumpFile(join(backupDirOf(t.dataDir), rebuilt.id));
     expect(copy).toEqual(original);
@@ -60,8 +63,8 @@ describe('exports.all → imports.all round trip', () => {
     expect(exported.name.endsWith('.glbak')).toBe(true);
     const sealed = t.backend.services.files.read(exported.fileId);
     expect(sealed.includes(Buffer.from('households'))).toBe(false);
-    expect((await t.fail('imports.all', { fileToken: upload(sealed) })).message).toContain('密码');
-    const rebuilt = await t.call('imports.all', { fileToken: upload(sealed), password: 'Export#2026' });
+    expect((await t.fail('imports.all', { fileToken: uploadTo(t, sealed) })).message).toContain('密码');
+    const rebuilt = await t.call('imports.all', { fileToken: uploadTo(t, sealed), password: 'Export#2026' });
     expect(rebuilt.households).toBe(5);
   });
 
@@ -70,12 +73,12 @@ describe('exports.all → imports.all round trip', () => {
     const zip = await JSZip.loadAsync(t.backend.services.files.read(exported.fileId));
     zip.file('tables/households.json', '[]');
     const tampered = await zip.generateAsync({ type: 'nodebuffer' });
-    expect((await t.fail('imports.all', { fileToken: upload(tampered) })).message).toContain('行数');
+    expect((await t.fail('imports.all', { fileToken: uploadTo(t, tampered) })).message).toContain('行数');
     const foreign = new JSZip();
     foreign.file('tables/evil.json', '[]');
     foreign.file('manifest.json', JSON.stringify({ format: 'guardline-logical-export', version: 1, schemaVersion: 1, tables: { evil: 0 } }));
-    expect((await t.fail('imports.all', { fileToken: upload(await foreign.generateAsync({ type: 'nodebuffer' })) })).message).toContain('evil');
-    expect((await t.fail('imports.all', { fileToken: upload(Buffer.from('not a zip')) })).code).toBe('validation');
+    expect((await t.fail('imports.all', { fileToken: uploadTo(t, await foreign.generateAsync({ type: 'nodebuffer' })) })).message).toContain('evil');
+    expect((await t.fail('imports.all', { fileToken: uploadTo(t, Buffer.from('not a zip')) })).code).toBe('validation');
     const backups = await t.call('backups.list', {});
     expect(backups.backups.filter((b) => b.reason === 'logical-import')).toEqual([]);
   });
@@ -94,12 +97,7 @@ describe('exports.all at county scale: tables in parts, read from one snapshot',
       for (let i = 0; i < 2 * PART_ROWS + 123; i++) insert.run(`probe-${i}`, '2026-03-01T00:00:00.000Z', `第 ${i} 条`);
     })();
   });
-  afterEach(() => {
-    closeDatabase(t.backend.services.db);
-    t.close();
-  });
-
-  const upload = (bytes: Buffer) => t.backend.services.files.put(bytes, { originalName: 'export.zip', kind: 'upload', at: t.clock.now().toISOString() }).id;
+  afterEach(() => closeBackend(t));
 
   it('splits a large table into parts and rebuilds an equal database from them', async () => {
     const original = dumpDatabase(t.backend.services.db);
@@ -111,7 +109,7 @@ describe('exports.all at county scale: tables in parts, read from one snapshot',
     expect(Object.keys(zip.files)).toEqual(expect.arrayContaining(['tables/audit_log.json', 'tables/audit_log.2.json', 'tables/audit_log.3.json']));
     expect(JSON.parse(await zip.file('tables/audit_log.2.json')!.async('string'))).toHaveLength(PART_ROWS);
 
-    const rebuilt = await t.call('imports.all', { fileToken: upload(t.backend.services.files.read(exported.fileId)) });
+    const rebuilt = await t.call('imports.all', { fileToken: uploadTo(t, t.backend.services.files.read(exported.fileId)) });
     expect(dumpFile(join(backupDirOf(t.dataDir), rebuilt.id))).toEqual(original);
   });
 
@@ -120,7 +118,7 @@ describe('exports.all at county scale: tables in parts, read from one snapshot',
     const exporting = exportAll(new HandlerContext(t.backend.services, t.admin), undefined);
     await t.call('households.save', { villageId, householdType: '一般农户', members: [{ name: '导出中新增', relation: '户主' }] });
     const exported = await exporting;
-    const rebuilt = await t.call('imports.all', { fileToken: upload(t.backend.services.files.read(exported.fileId)) });
+    const rebuilt = await t.call('imports.all', { fileToken: uploadTo(t, t.backend.services.files.read(exported.fileId)) });
     const copy = dumpFile(join(backupDirOf(t.dataDir), rebuilt.id));
     expect(copy.households).toEqual(before.households);
     expect(copy.audit_log).toHaveLength(before.audit_log.length);
@@ -136,7 +134,7 @@ describe('exports.all at county scale: tables in parts, read from one snapshot',
       zip.file(`tables/${table}.json`, JSON.stringify(rows));
     }
     zip.file('manifest.json', JSON.stringify(manifest));
-    const rebuilt = await t.call('imports.all', { fileToken: upload(await zip.generateAsync({ type: 'nodebuffer' })) });
+    const rebuilt = await t.call('imports.all', { fileToken: uploadTo(t, await zip.generateAsync({ type: 'nodebuffer' })) });
     expect(dumpFile(join(backupDirOf(t.dataDir), rebuilt.id))).toEqual(original);
   });
 });

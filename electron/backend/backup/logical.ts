@@ -28,13 +28,15 @@ export async function exportAll(ctx: HandlerContext, password: string | undefine
   let bytes: Buffer;
   let manifest: Manifest;
   try {
-    manifest = { format: FORMAT, version: 2, schemaVersion: schemaVersion(snapshot.db), appVersion: APP_VERSION, exportedAt: ctx.nowIso(), tables: {}, parts: {} };
+    const tables: Record<string, number> = {};
+    const parts: Record<string, number> = {};
     const zip = new JSZip();
     for (const table of dumpableTables(snapshot.db)) {
-      const streams = tablePartStreams(snapshot.db, table, (manifest.tables[table.name] = countRows(snapshot.db, table.name)));
-      manifest.parts![table.name] = streams.length;
+      const streams = tablePartStreams(snapshot.db, table, (tables[table.name] = countRows(snapshot.db, table.name)));
+      parts[table.name] = streams.length;
       streams.forEach((stream, i) => zip.file(partName(table.name, i + 1), stream));
     }
+    manifest = { format: FORMAT, version: 2, schemaVersion: schemaVersion(snapshot.db), appVersion: APP_VERSION, exportedAt: ctx.nowIso(), tables, parts };
     zip.file('manifest.json', JSON.stringify(manifest, null, 2));
     // Parts are read as the writer reaches them, between which other requests are served.
     bytes = await collect(zip.generateNodeStream({ streamFiles: true, compression: 'DEFLATE', compressionOptions: { level: 6 } }));

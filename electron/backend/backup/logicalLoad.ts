@@ -87,7 +87,7 @@ export async function loadTables(db: Db, exported: OpenedExport): Promise<void> 
       let loaded = 0;
       for (let k = 1; k <= partsOf(manifest, name); k++) {
         const rows = await exported.part(name, k);
-        insertRows(db, name, known.get(name) ?? new Set(['name', 'seq']), rows);
+        insertRows(db, name, known.get(name)!, rows); // every name was checked against `known` above
         loaded += rows.length;
       }
       if (loaded !== manifest.tables[name]) throw bad(`数据表 ${name.slice(0, 40)} 的行数与清单不符`);
